@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the app on local defaults: Azurite (data kept in .azurite/) and the Functions host (`func start`)
+# with local.settings.json copied from the example on first run. Ctrl+C stops both.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+command -v dotnet >/dev/null || { echo "error: install the .NET 10 SDK: https://dotnet.microsoft.com/download" >&2; exit 1; }
+command -v npm >/dev/null || { echo "error: install Node.js 20 or later: https://nodejs.org" >&2; exit 1; }
+
+if [[ ! -f node_modules/azurite/package.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  # Also installs Azure Functions Core Tools (an optional dependency) where the network allows its download.
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+settings=src/PartyFunctions/local.settings.json
+[[ -f $settings ]] || { cp src/PartyFunctions/local.settings.json.example "$settings"; echo "==> created $settings from the example"; }
+
+func_cmd=""
+if command -v func >/dev/null; then func_cmd=func
+elif [[ -x node_modules/.bin/func ]]; then func_cmd="$PWD/node_modules/.bin/func"
+fi
+if [[ -z $func_cmd ]]; then
+  cat >&2 <<'MSG'
+error: Azure Functions Core Tools ('func') is not installed, and its npm package could not download
+the host here. Install it, then run this command again:
+  npm install -g azure-functions-core-tools@4        (or see https://learn.microsoft.com/azure/azure-functions/functions-run-local)
+Without it you can still run the tests (scripts/test.sh) and the administrators' command
+(dotnet run --project src/PartyFunctions.Cli -- --help).
+MSG
+  exit 3
+fi
+
+mkdir -p .azurite
+node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --disableTelemetry --skipApiVersionCheck \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+azurite_pid=$!
+trap 'kill $azurite_pid 2>/dev/null || true' EXIT
+echo "==> Azurite on 127.0.0.1:10000-10002 (pid $azurite_pid); the app on http://localhost:7071/api/health"
+
+cd src/PartyFunctions
+"$func_cmd" start

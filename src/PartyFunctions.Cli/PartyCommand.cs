@@ -1,0 +1,34 @@
+using System.CommandLine;
+using PartyFunctions.Health;
+
+namespace PartyFunctions.Cli;
+
+/// <summary>The <c>party</c> root command; each capability adds its commands here.</summary>
+public static class PartyCommand
+{
+    /// <summary>Exit code for invalid input (a bad file, a bad sheet): the errors are on standard error.</summary>
+    public const int InvalidInput = 2;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "party: quản trị PartyFunctions / PartyFunctions administration.\n" +
+            "Storage comes from AzureWebJobsStorage (default: Azurite, UseDevelopmentStorage=true).");
+        root.Subcommands.Add(VersionCommand());
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+
+    private static Command VersionCommand()
+    {
+        var command = new Command("version", "Print the version of PartyFunctions.");
+        command.SetAction(result =>
+        {
+            result.InvocationConfiguration.Output.WriteLine(CheckHealth.Version);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using PartyFunctions.Cli;
+
+return await PartyCommand.RunAsync(args, Console.Out, Console.Error);

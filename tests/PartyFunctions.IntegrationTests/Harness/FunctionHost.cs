@@ -1,0 +1,242 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PartyFunctions.IntegrationTests.Harness;
+
+/// <summary>
+/// Stands in for the Functions host, which cannot run on this machine. It builds the app's real services through
+/// the one composition root, finds functions through the generated functions.metadata (routes, methods, queues),
+/// creates each function class per invocation in its own scope as the worker does, and binds triggers the way the
+/// host does: HTTP requests as <see cref="HttpRequest"/> with route values, timers as <see cref="TimerInfo"/>,
+/// queue messages read from Azurite (base64) as text or JSON, retried up to host.json's maxDequeueCount and then
+/// moved to the <c>-poison</c> queue.
+/// </summary>
+public sealed class FunctionHost : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions WorkerJson = new() { PropertyNameCaseInsensitive = true };
+    private readonly ServiceProvider provider;
+
+    private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata)
+    {
+        Configuration = configuration;
+        Metadata = metadata;
+        // The app's own wiring must resolve completely, as the worker would discover at start-up.
+        using (AppServices(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
+        {
+        }
+
+        // ConfigureFunctionsWebApplication executes IActionResult through ASP.NET Core MVC; these are its executors.
+        provider = AppServices(configuration).AddMvcCore().Services
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    private static IServiceCollection AppServices(IConfiguration configuration) =>
+        new ServiceCollection()
+            .AddSingleton(configuration)
+            .AddLogging()
+            .AddPartyFunctions(configuration);
+
+    public IConfiguration Configuration { get; }
+    public FunctionsMetadata Metadata { get; }
+    public IServiceProvider Services => provider;
+
+    public static FunctionHost Create(IConfiguration configuration) => new(configuration, FunctionsMetadata.OfBuiltApp);
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+
+    /// <summary>Sends a request the way a client would reach the host: <paramref name="pathAndQuery"/> starts with /api/.</summary>
+    public async Task<HttpResponseSnapshot> SendAsync(
+        HttpMethod method, string pathAndQuery, HttpContent? content = null, IDictionary<string, string>? headers = null,
+        CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(new Uri("http://localhost"), pathAndQuery);
+        var match = Metadata.Functions
+            .Where(f => f.Trigger.Type == "httpTrigger")
+            .Where(f => f.Trigger.Methods is null || f.Trigger.Methods.Contains(method.Method, StringComparer.OrdinalIgnoreCase))
+            .Select(f => (Function: f, Values: RouteTemplate.Match("api/" + (f.Trigger.Route ?? f.Name), uri.AbsolutePath.TrimStart('/'))))
+            .FirstOrDefault(m => m.Values is not null);
+        if (match.Function is null)
+        {
+            return new HttpResponseSnapshot(HttpStatusCode.NotFound, new HeaderDictionary(), string.Empty);
+        }
+
+        await using var scope = provider.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Connection.RemoteIpAddress = IPAddress.Loopback;
+        var request = context.Request;
+        request.Method = method.Method;
+        request.Scheme = "http";
+        request.Host = new HostString("localhost");
+        request.Path = uri.AbsolutePath;
+        request.QueryString = new QueryString(uri.Query);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers[name] = value;
+        }
+
+        if (content is not null)
+        {
+            var bytes = await content.ReadAsByteArrayAsync(cancellationToken);
+            request.Body = new MemoryStream(bytes);
+            request.ContentLength = bytes.Length;
+            request.ContentType = content.Headers.ContentType?.ToString();
+        }
+
+        foreach (var (key, value) in match.Values!)
+        {
+            request.RouteValues[key] = value;
+        }
+
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        try
+        {
+            var result = await InvokeAsync(match.Function, scope.ServiceProvider, parameter =>
+                parameter.ParameterType == typeof(HttpRequest) ? request
+                : match.Values!.TryGetValue(parameter.Name!, out var routeValue) ? routeValue
+                : null, cancellationToken);
+            if (result is IActionResult action)
+            {
+                await action.ExecuteResultAsync(new ActionContext(context, new RouteData(request.RouteValues), new ActionDescriptor()));
+            }
+        }
+        catch (Exception ex)
+        {
+            // The host answers 500 to an unhandled exception; the snapshot keeps it so the failing test shows why.
+            return new HttpResponseSnapshot(HttpStatusCode.InternalServerError, context.Response.Headers, string.Empty, ex);
+        }
+
+        return new HttpResponseSnapshot(
+            (HttpStatusCode)context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    /// <summary>Runs a timer function once, as the host does on schedule (or late, with <see cref="TimerInfo.IsPastDue"/>).</summary>
+    public async Task RunTimerAsync(string functionName, TimerInfo? timer = null, CancellationToken cancellationToken = default)
+    {
+        var function = Metadata[functionName];
+        if (function.Trigger.Type != "timerTrigger")
+        {
+            throw new InvalidOperationException($"{functionName} is a {function.Trigger.Type}, not a timer.");
+        }
+
+        await using var scope = provider.CreateAsyncScope();
+        await InvokeAsync(function, scope.ServiceProvider,
+            p => p.ParameterType == typeof(TimerInfo) ? timer ?? new TimerInfo { ScheduleStatus = new ScheduleStatus() } : null,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Delivers every visible message of a queue to its trigger until the queue is empty, as the host would.
+    /// A failing message is redelivered until host.json's maxDequeueCount, then moved to the poison queue.
+    /// Returns the number of invocations that succeeded.
+    /// </summary>
+    public async Task<int> DrainQueueAsync(string queueName, CancellationToken cancellationToken = default)
+    {
+        var function = Metadata.Functions.Single(f =>
+            f.Trigger.Type == "queueTrigger" && ResolveSetting(f.Trigger.QueueName) == queueName);
+        var clients = provider.GetRequiredService<StorageClients>();
+        var queue = clients.Queues.GetQueueClient(queueName);
+        var poison = clients.Queues.GetQueueClient(queueName + "-poison");
+        var maxDequeue = HostJson.MaxDequeueCount;
+        var succeeded = 0;
+        while (true)
+        {
+            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), cancellationToken)).Value;
+            if (messages.Length == 0)
+            {
+                return succeeded;
+            }
+
+            foreach (var message in messages)
+            {
+                try
+                {
+                    await using var scope = provider.CreateAsyncScope();
+                    await InvokeAsync(function, scope.ServiceProvider, p => BindQueueMessage(p, message), cancellationToken);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    succeeded++;
+                }
+                catch (Exception) when (message.DequeueCount >= maxDequeue)
+                {
+                    await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                    await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                }
+                catch (Exception)
+                {
+                    // Redeliver at once rather than after the visibility timeout: the tests need not wait.
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static object? BindQueueMessage(ParameterInfo parameter, QueueMessage message)
+    {
+        var type = parameter.ParameterType;
+        return type == typeof(QueueMessage) ? message
+            : type == typeof(string) ? message.Body.ToString()
+            : type == typeof(BinaryData) ? message.Body
+            : type == typeof(byte[]) ? message.Body.ToArray()
+            : JsonSerializer.Deserialize(message.Body.ToString(), type, WorkerJson);
+    }
+
+    private string? ResolveSetting(string? value) =>
+        BindingDescriptor.SettingName(value) is { } setting ? Configuration[setting] : value;
+
+    private static async Task<object?> InvokeAsync(
+        FunctionDescriptor function, IServiceProvider services, Func<ParameterInfo, object?> bindTrigger,
+        CancellationToken cancellationToken)
+    {
+        var assembly = Assembly.Load(Path.GetFileNameWithoutExtension(function.ScriptFile));
+        var (typeName, methodName) = function.Method;
+        var type = assembly.GetType(typeName, throwOnError: true)!;
+        var method = type.GetMethod(methodName)
+            ?? throw new MissingMethodException(typeName, methodName);
+        var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, type);
+        var arguments = method.GetParameters().Select(p =>
+            p.ParameterType == typeof(CancellationToken) ? cancellationToken
+            : bindTrigger(p) ?? throw new NotSupportedException(
+                $"The harness cannot bind parameter '{p.Name}' ({p.ParameterType.Name}) of {function.Name}; extend FunctionHost if the host can."))
+            .ToArray();
+        try
+        {
+            var returned = method.Invoke(instance, arguments);
+            switch (returned)
+            {
+                case Task task:
+                    await task;
+                    return method.ReturnType.IsGenericType ? method.ReturnType.GetProperty("Result")!.GetValue(task) : null;
+                default:
+                    return returned;
+            }
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+        finally
+        {
+            switch (instance)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+}
