@@ -3,14 +3,15 @@ using PartyFunctions.Health;
 
 namespace PartyFunctions.Cli;
 
-/// <summary>The <c>party</c> root command; each capability adds its commands here.</summary>
+/// <summary>The <c>party</c> root command; each capability adds its commands here, one line each.</summary>
 public static class PartyCommand
 {
     /// <summary>Exit code for invalid input (a bad file, a bad sheet): the errors are on standard error.</summary>
     public const int InvalidInput = 2;
 
-    public static RootCommand Build()
+    public static RootCommand Build(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand(
             "party: quản trị PartyFunctions / PartyFunctions administration.\n" +
             "Storage comes from AzureWebJobsStorage (default: Azurite, UseDevelopmentStorage=true).");
@@ -18,8 +19,15 @@ public static class PartyCommand
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
-        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    /// <summary>Runs one command line; <paramref name="configuration"/> defaults to environment variables over local defaults.</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error,
+        Microsoft.Extensions.Configuration.IConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    {
+        await using var context = new CliContext(configuration ?? CliContext.DefaultConfiguration());
+        return await Build(context).Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
 
     private static Command VersionCommand()
     {

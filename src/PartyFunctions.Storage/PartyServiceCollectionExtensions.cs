@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
 using PartyFunctions.Storage.Health;
 
@@ -11,6 +12,8 @@ public static class PartyServiceCollectionExtensions
     public static IServiceCollection AddPartyFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Tests replace the clock with a fake TimeProvider; everything that reads time takes it from here.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<IStorageProbe, AzureStorageProbe>();
         services.AddSingleton<CheckHealth>();

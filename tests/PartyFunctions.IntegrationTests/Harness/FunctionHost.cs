@@ -26,31 +26,37 @@ public sealed class FunctionHost : IAsyncDisposable
     private static readonly JsonSerializerOptions WorkerJson = new() { PropertyNameCaseInsensitive = true };
     private readonly ServiceProvider provider;
 
-    private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata)
+    private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides)
     {
         Configuration = configuration;
         Metadata = metadata;
         // The app's own wiring must resolve completely, as the worker would discover at start-up.
-        using (AppServices(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
+        using (AppServices(configuration, overrides).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
         {
         }
 
         // ConfigureFunctionsWebApplication executes IActionResult through ASP.NET Core MVC; these are its executors.
-        provider = AppServices(configuration).AddMvcCore().Services
+        provider = AppServices(configuration, overrides).AddMvcCore().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    private static IServiceCollection AppServices(IConfiguration configuration) =>
-        new ServiceCollection()
+    private static IServiceCollection AppServices(IConfiguration configuration, Action<IServiceCollection>? overrides)
+    {
+        var services = new ServiceCollection()
             .AddSingleton(configuration)
-            .AddLogging()
-            .AddPartyFunctions(configuration);
+            .AddLogging();
+        // Overrides go first so that the composition root's TryAdd registrations (the clock) yield to them.
+        overrides?.Invoke(services);
+        return services.AddPartyFunctions(configuration);
+    }
 
     public IConfiguration Configuration { get; }
     public FunctionsMetadata Metadata { get; }
     public IServiceProvider Services => provider;
 
-    public static FunctionHost Create(IConfiguration configuration) => new(configuration, FunctionsMetadata.OfBuiltApp);
+    /// <summary>The app as the worker would build it from <paramref name="configuration"/>; <paramref name="overrides"/> replace registrations, e.g. a fake <see cref="TimeProvider"/>.</summary>
+    public static FunctionHost Create(IConfiguration configuration, Action<IServiceCollection>? overrides = null) =>
+        new(configuration, FunctionsMetadata.OfBuiltApp, overrides);
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 
