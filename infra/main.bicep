@@ -1,5 +1,5 @@
-// PartyFunctions: Azure resources. Resource-group scoped; later issues add the Function App,
-// monitoring and Key Vault. Every setting here is safe by default.
+// PartyFunctions in one resource group: storage, monitoring, Key Vault, identity, roles and the Function App.
+// Deploy with `azd up` or `az deployment group create` (docs/deploy.md). Every default here is safe.
 targetScope = 'resourceGroup'
 
 @description('Short environment name (e.g. "dev", "prod"); part of every resource name.')
@@ -10,7 +10,7 @@ param environmentName string
 @description('Azure region; defaults to the resource group\'s.')
 param location string = resourceGroup().location
 
-@description('Storage redundancy: Standard_LRS is enough for one office; Standard_ZRS where the region offers zones.')
+@description('Storage redundancy: Standard_LRS is enough for one office; Standard_ZRS where the region has zones.')
 @allowed([
   'Standard_LRS'
   'Standard_ZRS'
@@ -18,10 +18,73 @@ param location string = resourceGroup().location
 ])
 param storageSku string = 'Standard_LRS'
 
+@description('Sender address of every email (a SendGrid verified sender).')
+param senderAddress string
+
+@description('Administrators\' mailbox: delivery failures and poison messages go there.')
+param adminMailbox string
+
+@description('Public base URL for links in emails; empty means the Function App\'s own https address.')
+param linksBaseUrl string = ''
+
+@description('Timer schedules, NCRONTAB with seconds, in UTC (Vietnam is UTC+7).')
+param schedules object = {
+  reminders: '0 0 1 2,5 * *' // 08:00 ICT on the 2nd (D-3) and the 5th (D0)
+  cutoff: '0 5 17 8 * *' // 00:05 ICT on the 9th, once the 8th (D+3) is over
+  escalation: '0 0 1 * * *' // 08:00 ICT daily
+  annualClassification: '0 0 19 14 12 *' // 02:00 ICT on 15 December
+}
+
+@description('Memory of each Flex Consumption instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Upper bound of Flex Consumption instances: bounds cost and the load on storage.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Days Log Analytics keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+@secure()
+@minLength(44)
+@description('Base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`; signs the links in emails. No default.')
+param linkSigningKey string
+
+@description('Object id of the administrator deploying (azd fills AZURE_PRINCIPAL_ID): may then set the SendGrid key.')
+param deployerPrincipalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param deployerPrincipalType string = 'User'
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var baseName = 'party-${environmentName}-${resourceToken}'
 var tags = {
   'azd-env-name': environmentName
   app: 'partyfunctions'
+}
+// The storage the app uses; tests check these against the names in the code.
+var storageNames = loadJsonContent('storage-names.json')
+var deploymentContainerName = 'app-package'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: baseName
+    location: location
+    tags: tags
+  }
 }
 
 module storage 'modules/storage.bicep' = {
@@ -31,8 +94,82 @@ module storage 'modules/storage.bicep' = {
     location: location
     sku: storageSku
     tags: tags
+    containers: concat([deploymentContainerName], storageNames.containers)
+    queues: storageNames.queues
+    tables: storageNames.tables
   }
 }
 
-output storageAccountName string = storage.outputs.name
-output storageBlobEndpoint string = storage.outputs.blobEndpoint
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    name: baseName
+    location: location
+    tags: tags
+    retentionInDays: logRetentionDays
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: 'kv-party-${take(resourceToken, 13)}'
+    location: location
+    tags: tags
+    linkSigningKey: linkSigningKey
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    deployerPrincipalId: deployerPrincipalId
+    deployerPrincipalType: deployerPrincipalType
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  // The app must not start before its identity may read storage and secrets.
+  dependsOn: [
+    roles
+  ]
+  params: {
+    name: baseName
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultUri: keyVault.outputs.uri
+    linkSigningKeySecretName: keyVault.outputs.linkSigningKeySecretName
+    sendGridApiKeySecretName: keyVault.outputs.sendGridApiKeySecretName
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    linksBaseUrl: linksBaseUrl
+    appSettings: {
+      Schedules__Reminders: schedules.reminders
+      Schedules__Cutoff: schedules.cutoff
+      Schedules__Escalation: schedules.escalation
+      Schedules__AnnualClassification: schedules.annualClassification
+      Email__From: senderAddress
+      Email__AdminMailbox: adminMailbox
+      Email__Sink: 'sendgrid'
+    }
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output SENDGRID_SECRET_NAME string = keyVault.outputs.sendGridApiKeySecretName

@@ -19,7 +19,10 @@ public static class Bicep
     }
 
     /// <summary>Runs <c>bicep &lt;arguments&gt;</c> in the repository root.</summary>
-    public static async Task<Result> RunAsync(params string[] arguments)
+    public static Task<Result> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs <c>bicep &lt;arguments&gt;</c> with extra environment variables (read by .bicepparam files).</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(RepoPaths.BicepPath)
         {
@@ -36,6 +39,11 @@ public static class Bicep
         // The compiler must not try to reach the network (no registry modules, no telemetry).
         start.Environment["BICEP_TRACING_ENABLED"] = "false";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

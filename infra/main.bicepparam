@@ -1,0 +1,33 @@
+// Parameters for main.bicep. azd fills AZURE_ENV_NAME, AZURE_LOCATION and AZURE_PRINCIPAL_ID;
+// set the others with `azd env set NAME value` (or export them) before `azd up`.
+using './main.bicep'
+
+// Short name of this deployment: "dev", "prod"...
+param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'dev')
+
+// Region, e.g. southeastasia (Singapore) is the nearest to Vietnam.
+param location = readEnvironmentVariable('AZURE_LOCATION', 'southeastasia')
+
+// A SendGrid verified sender, and the administrators' mailbox for delivery failures.
+param senderAddress = readEnvironmentVariable('PARTY_SENDER_ADDRESS', 'no-reply@example.org')
+param adminMailbox = readEnvironmentVariable('PARTY_ADMIN_MAILBOX', 'admin@example.org')
+
+// Flex Consumption scale: memory per instance (512, 2048 or 4096 MB) and the instance ceiling (40-1000).
+// A province of 10,000 cells needs far less than the ceiling; it bounds cost and the load on storage.
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 100
+
+// Timer schedules in UTC (NCRONTAB with seconds); the defaults follow the deadlines in DOMAIN terms:
+// reminders 08:00 ICT on the 2nd and 5th, cut-off after the 8th, escalation daily, classification 15 December.
+param schedules = {
+  reminders: readEnvironmentVariable('PARTY_SCHEDULE_REMINDERS', '0 0 1 2,5 * *')
+  cutoff: readEnvironmentVariable('PARTY_SCHEDULE_CUTOFF', '0 5 17 8 * *')
+  escalation: readEnvironmentVariable('PARTY_SCHEDULE_ESCALATION', '0 0 1 * * *')
+  annualClassification: readEnvironmentVariable('PARTY_SCHEDULE_ANNUAL', '0 0 19 14 12 *')
+}
+
+// The link-signing key has no default: generate one (`openssl rand -base64 32`) and keep it in the azd
+// environment (`azd env set PARTY_LINK_SIGNING_KEY ...`); without it the parameters do not build.
+param linkSigningKey = readEnvironmentVariable('PARTY_LINK_SIGNING_KEY')
+
+param deployerPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')

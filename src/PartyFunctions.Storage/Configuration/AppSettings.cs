@@ -1,0 +1,46 @@
+namespace PartyFunctions.Configuration;
+
+/// <summary>
+/// Every app setting the app reads, in one place: the Bicep template, local.settings.json.example and the
+/// functions' <c>%Setting%</c> expressions are checked against this list by tests, so a renamed setting
+/// breaks a test, not production. Keys use ':' as IConfiguration does; app settings spell it '__'.
+/// </summary>
+public static class AppSettings
+{
+    public const string StorageConnection = StorageClients.ConnectionName;
+
+    public const string RemindersSchedule = "Schedules:Reminders";
+    public const string CutoffSchedule = "Schedules:Cutoff";
+    public const string EscalationSchedule = "Schedules:Escalation";
+    public const string AnnualClassificationSchedule = "Schedules:AnnualClassification";
+
+    public const string EmailFrom = "Email:From";
+    public const string EmailAdminMailbox = "Email:AdminMailbox";
+    public const string EmailSink = "Email:Sink";
+    public const string SendGridApiKey = "Email:SendGridApiKey";
+
+    public const string LinksBaseUrl = "Links:BaseUrl";
+    public const string LinksSigningKey = "Links:SigningKey";
+
+    public static IReadOnlyList<AppSetting> All { get; } =
+    [
+        new(StorageConnection, "Storage account: a connection string locally; identity-based AzureWebJobsStorage__*ServiceUri in Azure."),
+        new(RemindersSchedule, "NCRONTAB (UTC) of the deadline reminders, D-3 and D0."),
+        new(CutoffSchedule, "NCRONTAB (UTC) of the monthly cut-off, D+3."),
+        new(EscalationSchedule, "NCRONTAB (UTC) of the daily escalation run."),
+        new(AnnualClassificationSchedule, "NCRONTAB (UTC) of the annual classification run."),
+        new(EmailFrom, "Sender address of every email."),
+        new(EmailAdminMailbox, "Administrators' mailbox: failures and poison messages."),
+        new(EmailSink, "'sendgrid' to send, 'directory' to write .eml files locally."),
+        new(SendGridApiKey, "SendGrid API key (a Key Vault reference in Azure).", IsSecret: true),
+        new(LinksBaseUrl, "Public base URL of the app, for links in emails (https://<app>.azurewebsites.net)."),
+        new(LinksSigningKey, "Base64 key (32+ bytes) signing the links in emails (a Key Vault reference in Azure).", IsSecret: true),
+    ];
+}
+
+/// <summary>One app setting: its configuration key, what it is for, and whether it is a secret (Key Vault in Azure).</summary>
+public sealed record AppSetting(string Key, string Description, bool IsSecret = false)
+{
+    /// <summary>The name as an app setting or environment variable: <c>Schedules__Cutoff</c>.</summary>
+    public string AppSettingName => Key.Replace(":", "__", StringComparison.Ordinal);
+}

@@ -1,0 +1,26 @@
+namespace PartyFunctions.Configuration;
+
+/// <summary>
+/// Every blob container, queue and table the app uses. The Bicep template creates the same list
+/// (infra/storage-names.json, checked by a test), so that in Azure no code needs rights to create them.
+/// </summary>
+public static class StorageNames
+{
+    public const string ArchiveContainer = "archive";
+    public const string ImportsContainer = "imports";
+    public const string ReportsContainer = "reports";
+    public const string EvidenceContainer = "evidence";
+    public const string PoliciesContainer = "policies";
+
+    public const string DigestsQueue = "digests";
+    public const string ClassificationShardsQueue = "classification-shards";
+
+    public const string UnitsTable = "units";
+
+    public static IReadOnlyList<string> Containers { get; } =
+        [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer];
+
+    public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, ClassificationShardsQueue];
+
+    public static IReadOnlyList<string> Tables { get; } = [UnitsTable];
+}
