@@ -58,6 +58,10 @@ public sealed class FunctionHost : IAsyncDisposable
     public static FunctionHost Create(IConfiguration configuration, Action<IServiceCollection>? overrides = null) =>
         new(configuration, FunctionsMetadata.OfBuiltApp, overrides);
 
+    /// <summary>A host over other metadata: lets the harness's own tests drive probe functions.</summary>
+    internal static FunctionHost Create(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides = null) =>
+        new(configuration, metadata, overrides);
+
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 
     /// <summary>Sends a request the way a client would reach the host: <paramref name="pathAndQuery"/> starts with /api/.</summary>

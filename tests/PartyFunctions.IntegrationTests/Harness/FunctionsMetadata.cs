@@ -29,10 +29,12 @@ public sealed class FunctionsMetadata
             throw new FileNotFoundException($"No functions.metadata at {path}: build src/PartyFunctions in {RepoPaths.Configuration} first.", path);
         }
 
-        var functions = JsonSerializer.Deserialize<List<FunctionDescriptor>>(File.ReadAllText(path), JsonOptions)
-            ?? throw new InvalidDataException($"{path} is not a JSON array of functions.");
-        return new FunctionsMetadata(functions);
+        return Parse(File.ReadAllText(path));
     }
+
+    public static FunctionsMetadata Parse(string json) =>
+        new(JsonSerializer.Deserialize<List<FunctionDescriptor>>(json, JsonOptions)
+            ?? throw new InvalidDataException("functions.metadata is not a JSON array of functions."));
 
     public FunctionDescriptor this[string name] =>
         Functions.SingleOrDefault(f => f.Name == name)

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.IntegrationTests.Harness;
+
+namespace PartyFunctions.IntegrationTests.HarnessTests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class FunctionHostTriggerTests(AzuriteFixture azurite)
+{
+    private const string Metadata = """
+        [
+          { "name": "OnTimer", "scriptFile": "PartyFunctions.IntegrationTests.dll",
+            "entryPoint": "PartyFunctions.IntegrationTests.HarnessTests.ProbeFunctions.OnTimer",
+            "bindings": [ { "name": "timer", "direction": "In", "type": "timerTrigger", "schedule": "%Probe:Schedule%" } ] },
+          { "name": "OnMessage", "scriptFile": "PartyFunctions.IntegrationTests.dll",
+            "entryPoint": "PartyFunctions.IntegrationTests.HarnessTests.ProbeFunctions.OnMessage",
+            "bindings": [ { "name": "message", "direction": "In", "type": "queueTrigger", "queueName": "probe", "connection": "AzureWebJobsStorage" } ] }
+        ]
+        """;
+
+    [Fact]
+    public async Task Runs_a_timer_function_with_the_given_TimerInfo()
+    {
+        var log = new ProbeLog();
+        await using var host = CreateHost(log);
+
+        await host.RunTimerAsync("OnTimer", new TimerInfo { IsPastDue = true });
+
+        Assert.True(Assert.Single(log.Timers).IsPastDue);
+    }
+
+    [Fact]
+    public async Task Delivers_base64_JSON_queue_messages_and_poisons_one_that_keeps_failing()
+    {
+        var log = new ProbeLog();
+        await using var host = CreateHost(log);
+        var queue = new QueueClient(azurite.ConnectionString, "probe", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new ProbeMessage("a", "Chi bộ số 1")));
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new ProbeMessage("b", "fails", Fail: true)));
+
+        var succeeded = await host.DrainQueueAsync("probe");
+
+        Assert.Equal(1, succeeded);
+        Assert.Equal("Chi bộ số 1", Assert.Single(log.Messages).Text);
+        Assert.Equal(HostJson.MaxDequeueCount, log.Attempts["b"]);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        var poison = new QueueClient(azurite.ConnectionString, "probe-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var dead = Assert.Single((await poison.ReceiveMessagesAsync(10)).Value);
+        Assert.Equal("b", dead.Body.ToObjectFromJson<ProbeMessage>()!.Id);
+    }
+
+    private FunctionHost CreateHost(ProbeLog log) =>
+        FunctionHost.Create(
+            azurite.Configuration(new Dictionary<string, string?> { ["Probe:Schedule"] = "0 0 1 * * *" }),
+            FunctionsMetadata.Parse(Metadata),
+            services => services.AddSingleton(log));
+}
