@@ -24,6 +24,9 @@ param senderAddress string
 @description('Administrators\' mailbox: delivery failures and poison messages go there.')
 param adminMailbox string
 
+@description('true on staging: SendGrid checks each email and delivers none.')
+param emailSandboxMode bool = false
+
 @description('Public base URL for links in emails; empty means the Function App\'s own https address.')
 param linksBaseUrl string = ''
 
@@ -163,6 +166,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Email__From: senderAddress
       Email__AdminMailbox: adminMailbox
       Email__Sink: 'sendgrid'
+      Email__SandboxMode: string(emailSandboxMode)
     }
   }
 }

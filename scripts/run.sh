@@ -13,7 +13,11 @@ if [[ ! -f node_modules/azurite/package.json || package-lock.json -nt node_modul
 fi
 
 settings=src/PartyFunctions/local.settings.json
-[[ -f $settings ]] || { cp src/PartyFunctions/local.settings.json.example "$settings"; echo "==> created $settings from the example"; }
+if [[ ! -f $settings ]]; then
+  # Emails go to the repository's .mail/ folder whatever directory the worker runs in.
+  sed "s|\"Email__Directory\": \".mail\"|\"Email__Directory\": \"$PWD/.mail\"|" src/PartyFunctions/local.settings.json.example > "$settings"
+  echo "==> created $settings from the example"
+fi
 
 func_cmd=""
 if command -v func >/dev/null; then func_cmd=func
@@ -36,6 +40,7 @@ node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --dis
 azurite_pid=$!
 trap 'kill $azurite_pid 2>/dev/null || true' EXIT
 echo "==> Azurite on 127.0.0.1:10000-10002 (pid $azurite_pid); the app on http://localhost:7071/api/health"
+echo "==> emails are written as .eml files to $PWD/.mail (no SendGrid account needed)"
 
 cd src/PartyFunctions
 "$func_cmd" start

@@ -18,6 +18,8 @@ public static class AppSettings
     public const string EmailAdminMailbox = "Email:AdminMailbox";
     public const string EmailSink = "Email:Sink";
     public const string SendGridApiKey = "Email:SendGridApiKey";
+    public const string EmailSandboxMode = "Email:SandboxMode";
+    public const string EmailDirectory = "Email:Directory";
 
     public const string LinksBaseUrl = "Links:BaseUrl";
     public const string LinksSigningKey = "Links:SigningKey";
@@ -33,13 +35,18 @@ public static class AppSettings
         new(EmailAdminMailbox, "Administrators' mailbox: failures and poison messages."),
         new(EmailSink, "'sendgrid' to send, 'directory' to write .eml files locally."),
         new(SendGridApiKey, "SendGrid API key (a Key Vault reference in Azure).", IsSecret: true),
+        new(EmailSandboxMode, "'true' on staging: SendGrid validates mail without delivering it."),
+        new(EmailDirectory, "Folder for .eml files when Email:Sink is 'directory' (local runs).", LocalOnly: true),
         new(LinksBaseUrl, "Public base URL of the app, for links in emails (https://<app>.azurewebsites.net)."),
         new(LinksSigningKey, "Base64 key (32+ bytes) signing the links in emails (a Key Vault reference in Azure).", IsSecret: true),
     ];
 }
 
-/// <summary>One app setting: its configuration key, what it is for, and whether it is a secret (Key Vault in Azure).</summary>
-public sealed record AppSetting(string Key, string Description, bool IsSecret = false)
+/// <summary>
+/// One app setting: its configuration key, what it is for, whether it is a secret (Key Vault in Azure),
+/// and whether it only matters on a developer's machine (then the Bicep template need not set it).
+/// </summary>
+public sealed record AppSetting(string Key, string Description, bool IsSecret = false, bool LocalOnly = false)
 {
     /// <summary>The name as an app setting or environment variable: <c>Schedules__Cutoff</c>.</summary>
     public string AppSettingName => Key.Replace(":", "__", StringComparison.Ordinal);

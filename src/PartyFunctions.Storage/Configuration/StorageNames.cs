@@ -11,16 +11,18 @@ public static class StorageNames
     public const string ReportsContainer = "reports";
     public const string EvidenceContainer = "evidence";
     public const string PoliciesContainer = "policies";
+    public const string OutboxContainer = "outbox";
 
     public const string DigestsQueue = "digests";
+    public const string DigestsPoisonQueue = DigestsQueue + "-poison";
     public const string ClassificationShardsQueue = "classification-shards";
 
     public const string UnitsTable = "units";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer];
+        [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
-    public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, ClassificationShardsQueue];
+    public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue];
 
     public static IReadOnlyList<string> Tables { get; } = [UnitsTable];
 }

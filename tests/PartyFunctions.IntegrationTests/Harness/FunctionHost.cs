@@ -25,6 +25,7 @@ public sealed class FunctionHost : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions WorkerJson = new() { PropertyNameCaseInsensitive = true };
     private readonly ServiceProvider provider;
+    private readonly List<Exception> failures = [];
 
     private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides)
     {
@@ -53,6 +54,9 @@ public sealed class FunctionHost : IAsyncDisposable
     public IConfiguration Configuration { get; }
     public FunctionsMetadata Metadata { get; }
     public IServiceProvider Services => provider;
+
+    /// <summary>Every exception a queue function threw (the host would log each and retry), for tests to inspect.</summary>
+    public IReadOnlyList<Exception> QueueFailures => failures;
 
     /// <summary>The app as the worker would build it from <paramref name="configuration"/>; <paramref name="overrides"/> replace registrations, e.g. a fake <see cref="TimeProvider"/>.</summary>
     public static FunctionHost Create(IConfiguration configuration, Action<IServiceCollection>? overrides = null) =>
@@ -176,14 +180,16 @@ public sealed class FunctionHost : IAsyncDisposable
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                     succeeded++;
                 }
-                catch (Exception) when (message.DequeueCount >= maxDequeue)
+                catch (Exception ex) when (message.DequeueCount >= maxDequeue)
                 {
+                    failures.Add(ex);
                     await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                     await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 }
-                catch (Exception)
+                catch (Exception ex)
                 {
+                    failures.Add(ex);
                     // Redeliver at once rather than after the visibility timeout: the tests need not wait.
                     await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
                 }

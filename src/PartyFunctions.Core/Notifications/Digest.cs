@@ -1,0 +1,33 @@
+namespace PartyFunctions.Notifications;
+
+/// <summary>
+/// One email's worth of notifications for one recipient from one run (reminders, cut-off, escalation...):
+/// the runs write digests to the outbox, the email pipeline renders and sends each exactly once.
+/// </summary>
+public sealed record Digest(
+    DigestId Id,
+    Recipient Recipient,
+    string Language,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<DigestItem> Items)
+{
+    public const string Vietnamese = "vi";
+    public const string English = "en";
+}
+
+/// <summary>Who receives a digest.</summary>
+public sealed record Recipient(string Email, string? Name = null);
+
+/// <summary>
+/// One line of a digest: what happened to which unit, for which period, and the signed link that lets the
+/// reader act (acknowledge, confirm, submit, view). <paramref name="Rule"/> is the alert rule, for tracing.
+/// </summary>
+public sealed record DigestItem(
+    NotificationKind Kind,
+    string UnitId,
+    string UnitName,
+    string? Period = null,
+    string? Rule = null,
+    int? Level = null,
+    string? Detail = null,
+    string? ActionUrl = null);

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+
+namespace PartyFunctions.Notifications;
+
+/// <summary>
+/// Renders a digest into a subject, an HTML part and a plain-text part from the Liquid templates in
+/// Notifications/Templates (one set per language; Vietnamese is the default). Every value is HTML-encoded
+/// in the HTML part; Vietnamese letters stay as they are. Long digests list the first lines of each group
+/// and count the rest, which keeps every email well under 100 KB.
+/// </summary>
+public sealed class DigestRenderer
+{
+    /// <summary>Lines listed in one email; the rest are counted. About 400 bytes each in HTML.</summary>
+    public const int MaxItemsShown = 150;
+
+    private static readonly FluidParser Parser = new();
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly string[] Languages = [Digest.Vietnamese, Digest.English];
+    private static readonly string[] Parts = ["subject", "item", "html", "text"];
+
+    private readonly ConcurrentDictionary<string, IFluidTemplate> templates = new();
+    private readonly TemplateOptions options = CreateOptions();
+
+    public DigestRenderer()
+    {
+        foreach (var language in Languages)
+        {
+            foreach (var part in Parts)
+            {
+                templates[$"{part}.{language}"] = Load($"{part}.{language}.liquid");
+            }
+        }
+    }
+
+    public EmailMessage Render(Digest digest, string from)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var language = Languages.Contains(digest.Language) ? digest.Language : Digest.Vietnamese;
+        var groups = Group(digest.Items);
+        var subject = Render("subject", language, View(digest, groups, language, NullEncoder.Default), NullEncoder.Default)
+            .ReplaceLineEndings(" ").Trim();
+        var html = Render("html", language, View(digest, groups, language, Html, subject), Html);
+        var text = Render("text", language, View(digest, groups, language, NullEncoder.Default, subject), NullEncoder.Default);
+        return new EmailMessage(from, digest.Recipient, subject, html, text, Categories(digest), CustomArgs(digest));
+    }
+
+    private static List<(DigestAction Action, List<DigestItem> Shown, int Count)> Group(IReadOnlyList<DigestItem> items)
+    {
+        var budget = MaxItemsShown;
+        var groups = new List<(DigestAction, List<DigestItem>, int)>();
+        foreach (var group in items.GroupBy(i => NotificationKinds.ActionOf(i.Kind)).OrderBy(g => g.Key))
+        {
+            var all = group.ToList();
+            var shown = all.Take(budget).ToList();
+            budget -= shown.Count;
+            groups.Add((group.Key, shown, all.Count));
+        }
+
+        return groups;
+    }
+
+    private DigestView View(
+        Digest digest, List<(DigestAction Action, List<DigestItem> Shown, int Count)> groups, string language,
+        TextEncoder encoder, string subject = "") =>
+        new(
+            subject,
+            digest.Recipient.Name,
+            digest.Id.ToString(),
+            groups.Select(g => new GroupView(
+                g.Action.ToString(),
+                g.Count,
+                g.Count - g.Shown.Count,
+                g.Shown.Select(item => new ItemView(Render("item", language, new ItemContext(ItemFields.Of(item)), encoder), SafeUrl(item.ActionUrl))).ToList()))
+            .ToList());
+
+    private string Render(string part, string language, object model, TextEncoder encoder) =>
+        templates[$"{part}.{language}"].Render(new TemplateContext(model, options), encoder);
+
+    /// <summary>Only absolute http(s) links reach an email: a stored javascript: or data: URL is dropped.</summary>
+    private static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
+
+    private static List<string> Categories(Digest digest) =>
+        // SendGrid takes at most 10 categories per message.
+        ["partyfunctions", .. digest.Items.Select(i => i.Kind.ToString().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).Take(9)];
+
+    private static Dictionary<string, string> CustomArgs(Digest digest) => new()
+    {
+        ["runId"] = digest.Id.RunId,
+        ["digestId"] = digest.Id.ToString(),
+        ["rules"] = string.Join(',', digest.Items.Select(i => i.Rule ?? i.Kind.ToString()).Distinct().Order(StringComparer.Ordinal)),
+    };
+
+    private static IFluidTemplate Load(string name)
+    {
+        var resource = $"{typeof(DigestRenderer).Namespace}.Templates.{name}";
+        using var stream = typeof(DigestRenderer).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Missing embedded template {resource}.");
+        using var reader = new StreamReader(stream);
+        return Parser.TryParse(reader.ReadToEnd(), out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"Template {name} does not parse: {error}");
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions();
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
+        options.MemberAccessStrategy.Register<DigestView>();
+        options.MemberAccessStrategy.Register<GroupView>();
+        options.MemberAccessStrategy.Register<ItemView>();
+        options.MemberAccessStrategy.Register<ItemContext>();
+        options.MemberAccessStrategy.Register<ItemFields>();
+        return options;
+    }
+
+    private sealed record DigestView(string Subject, string? RecipientName, string DigestId, IReadOnlyList<GroupView> Groups);
+
+    private sealed record GroupView(string Action, int Count, int Hidden, IReadOnlyList<ItemView> Items);
+
+    private sealed record ItemView(string Line, string? Url);
+
+    private sealed record ItemContext(ItemFields Item);
+
+    private sealed record ItemFields(string Kind, string UnitId, string UnitName, string? Period, int? Level, string? Detail)
+    {
+        public static ItemFields Of(DigestItem item) =>
+            new(item.Kind.ToString(), item.UnitId, item.UnitName, item.Period, item.Level, item.Detail);
+    }
+}

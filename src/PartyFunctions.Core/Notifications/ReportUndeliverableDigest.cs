@@ -1,0 +1,48 @@
+namespace PartyFunctions.Notifications;
+
+/// <summary>
+/// Use case for a digest that cannot be delivered (refused by the provider, or given up by the host on the
+/// poison queue): record the failure and tell the administrators' mailbox, once per digest however often
+/// the failure is reported. The alert is itself a digest with an id derived from the failed one, so the
+/// sender's own idempotency keeps it to one email even if this runs twice.
+/// </summary>
+public sealed class ReportUndeliverableDigest(IOutbox outbox, IDigestScheduler scheduler, EmailOptions options, TimeProvider clock)
+{
+    public async Task RunAsync(DigestId id, string reason, CancellationToken cancellationToken)
+    {
+        while (await outbox.GetAsync(id, cancellationToken) is { } entry)
+        {
+            if (entry.Delivery.Status == DeliveryStatus.Sent || entry.Delivery.AdministratorsAlerted)
+            {
+                return;
+            }
+
+            // An alert about an alert would loop: a failed alert is only recorded.
+            if (entry.Digest.Items.Any(i => i.Kind != NotificationKind.PoisonAlert))
+            {
+                var alert = AlertFor(entry.Digest, reason);
+                await outbox.AddAsync(alert, cancellationToken);
+                await scheduler.ScheduleAsync(DigestMessage.For(alert.Id), TimeSpan.Zero, cancellationToken);
+            }
+
+            var failed = new DigestDelivery(DeliveryStatus.Failed, At: clock.GetUtcNow(), FailureReason: reason, AdministratorsAlerted: true);
+            if (await outbox.TryUpdateAsync(entry, failed, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private Digest AlertFor(Digest failed, string reason) =>
+        new(
+            DigestId.For($"undelivered-{failed.Id.RunId}-{failed.Id.RecipientKey}", options.AdminMailbox),
+            new Recipient(options.AdminMailbox),
+            Digest.Vietnamese,
+            clock.GetUtcNow(),
+            [new DigestItem(
+                NotificationKind.PoisonAlert,
+                UnitId: string.Empty,
+                UnitName: failed.Recipient.Email,
+                Rule: "undelivered",
+                Detail: $"Lý do / reason: {reason}. Thư gồm {failed.Items.Count} mục; mã {failed.Id}.")]);
+}

@@ -1,0 +1,33 @@
+using MimeKit;
+using PartyFunctions.Notifications;
+
+namespace PartyFunctions.Storage.Notifications;
+
+/// <summary>
+/// The local mail sink: each email becomes a standard .eml file (open it in any mail program) named after
+/// its digest, so that a redelivered digest overwrites its own file instead of adding one.
+/// </summary>
+public sealed class DirectoryMailTransport(string directory) : IMailTransport
+{
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        System.IO.Directory.CreateDirectory(Directory);
+        var mime = new MimeMessage { Subject = message.Subject };
+        mime.From.Add(MailboxAddress.Parse(message.From));
+        mime.To.Add(new MailboxAddress(message.To.Name ?? string.Empty, message.To.Email));
+        mime.Headers.Add("X-PartyFunctions-Categories", string.Join(",", message.Categories));
+        foreach (var (key, value) in message.CustomArgs)
+        {
+            mime.Headers.Add($"X-PartyFunctions-{key}", value);
+        }
+
+        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        var name = string.Concat(message.CustomArgs["digestId"].Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
+        var path = Path.Combine(Directory, name + ".eml");
+        await mime.WriteToAsync(path, cancellationToken);
+        return new SendOutcome.Accepted($"file:{name}.eml");
+    }
+}
