@@ -5,7 +5,7 @@ namespace PartyFunctions.Scoring;
 /// <summary>Attendance (present ÷ expected) strictly below <paramref name="Below"/> caps the band.</summary>
 public sealed record AttendanceCapRule(Fraction Below, Band Cap) : MonthlyRule(Cap)
 {
-    public override string Code => "attendance-cap";
+    protected override string ReasonCode => "attendance-cap";
 
     internal override bool Applies(ScoreSheet sheet, PolicyPack pack) =>
         Below.CompareRatio(sheet.Facts.MembersPresent, sheet.Facts.MembersExpected) < 0;

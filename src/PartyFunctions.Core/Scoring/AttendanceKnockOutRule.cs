@@ -5,7 +5,7 @@ namespace PartyFunctions.Scoring;
 /// <summary>Attendance (present ÷ expected) at or below <paramref name="AtMost"/> knocks the month down to <see cref="MonthlyRule.Cap"/>.</summary>
 public sealed record AttendanceKnockOutRule(Fraction AtMost, Band Cap) : MonthlyRule(Cap)
 {
-    public override string Code => "attendance-knock-out";
+    protected override string ReasonCode => "attendance-knock-out";
 
     internal override bool Applies(ScoreSheet sheet, PolicyPack pack) =>
         AtMost.CompareRatio(sheet.Facts.MembersPresent, sheet.Facts.MembersExpected) <= 0;

@@ -5,7 +5,7 @@ namespace PartyFunctions.Scoring;
 /// <summary>A member disciplined this month caps the band.</summary>
 public sealed record DisciplineCapRule(Band Cap) : MonthlyRule(Cap)
 {
-    public override string Code => "discipline-cap";
+    protected override string ReasonCode => "discipline-cap";
 
     internal override bool Applies(ScoreSheet sheet, PolicyPack pack) => sheet.Facts.MemberDisciplined;
 

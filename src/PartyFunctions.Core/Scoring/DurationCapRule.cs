@@ -5,7 +5,7 @@ namespace PartyFunctions.Scoring;
 /// <summary>A meeting shorter than the minimum (a longer one when regular and thematic meetings are combined) caps the band.</summary>
 public sealed record DurationCapRule(int MinimumMinutes, int CombinedMinimumMinutes, Band Cap) : MonthlyRule(Cap)
 {
-    public override string Code => "duration-cap";
+    protected override string ReasonCode => "duration-cap";
 
     private int MinimumFor(MeetingFacts facts) => facts.Combined ? CombinedMinimumMinutes : MinimumMinutes;
 

@@ -5,7 +5,7 @@ namespace PartyFunctions.Scoring;
 /// <summary>A band above <see cref="MonthlyRule.Cap"/> needs full marks on every listed criterion.</summary>
 public sealed record FullMarksGateRule(IReadOnlyList<string> Criteria, Band Cap) : MonthlyRule(Cap)
 {
-    public override string Code => "full-marks-gate";
+    protected override string ReasonCode => "full-marks-gate";
 
     private IEnumerable<Criterion> Short(ScoreSheet sheet, PolicyPack pack) =>
         pack.Criteria.Where(c => Criteria.Contains(c.Key) && sheet.Criteria.GetValueOrDefault(c.Key) < c.Max);

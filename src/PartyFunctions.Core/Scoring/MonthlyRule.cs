@@ -18,11 +18,16 @@ public abstract record MonthlyRule(Band Cap)
 {
     /// <summary>The stable code of the reason this rule gives.</summary>
     [JsonIgnore]
-    public abstract string Code { get; }
+    public string Code => ReasonCode;
 
     /// <summary>True when the rule also sets the total to 0 (a meeting not held earns nothing).</summary>
     [JsonIgnore]
-    public virtual bool ZeroesTotal => false;
+    public bool ZeroesTotal => SetsTotalToZero;
+
+    // Protected, so that the pack JSON carries only the parameters (overrides would not inherit [JsonIgnore]).
+    protected abstract string ReasonCode { get; }
+
+    protected virtual bool SetsTotalToZero => false;
 
     internal abstract bool Applies(ScoreSheet sheet, PolicyPack pack);
 

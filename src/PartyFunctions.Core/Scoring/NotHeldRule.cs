@@ -5,9 +5,9 @@ namespace PartyFunctions.Scoring;
 /// <summary>A meeting not held: the points entered are ignored, the total is 0 and the band at most <see cref="MonthlyRule.Cap"/>.</summary>
 public sealed record NotHeldRule(Band Cap) : MonthlyRule(Cap)
 {
-    public override string Code => "not-held";
+    protected override string ReasonCode => "not-held";
 
-    public override bool ZeroesTotal => true;
+    protected override bool SetsTotalToZero => true;
 
     internal override bool Applies(ScoreSheet sheet, PolicyPack pack) => !sheet.Facts.Held;
 
