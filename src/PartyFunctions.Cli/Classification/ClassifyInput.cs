@@ -29,9 +29,8 @@ internal static class ClassifyInput
         {
             TrackLineNumbers = true,
             TrimWhitespace = true,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
             MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = bad => errors.Add($"line {bad.LineNumber}: malformed row ({bad.Reason})"),
+            OnMalformedRecord = bad => errors.Add($"line {bad.LineNumber}: malformed quoting ({bad.Reason})"),
         };
         using var csv = CsvReader.Create(text, options, leaveOpen: true);
         var header = csv.Headers.ToArray();
@@ -50,7 +49,15 @@ internal static class ClassifyInput
         while (csv.Read())
         {
             var row = new Row(csv, header, (int)csv.LineNumber);
-            ReadRow(row, units);
+            if (csv.FieldCount != header.Length)
+            {
+                row.Fail($"{csv.FieldCount} fields where the header has {header.Length}");
+            }
+            else
+            {
+                ReadRow(row, units);
+            }
+
             errors.AddRange(row.Errors);
         }
 
