@@ -108,6 +108,8 @@ internal static class ClassifyInput
         unit.Months[m - 1] = new MonthReport(band, confirmed, total);
     }
 
+    private delegate bool TryParser<T>(string text, out T value);
+
     /// <summary>One CSV row being read: typed getters that record a message with the line number instead of throwing.</summary>
     private sealed class Row(CsvReader csv, string[] header, int line)
     {
@@ -121,62 +123,42 @@ internal static class ClassifyInput
 
         public int? Int(string column, int min, int max)
         {
-            var text = Text(column);
-            if (text.Length == 0 && min > 0)
+            if (min > 0 && Text(column).Length == 0)
             {
                 Fail($"{column} is empty");
                 return null;
             }
 
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            {
-                Fail($"{column} '{text}' is not a whole number from {min} to {max}");
-                return null;
-            }
-
-            return value;
+            return Parse(column, (string t, out int v) =>
+                int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v >= min && v <= max,
+                $"a whole number from {min} to {max}");
         }
 
-        public decimal? Decimal(string column, decimal min, decimal max)
-        {
-            var text = Text(column);
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            {
-                Fail(string.Create(CultureInfo.InvariantCulture, $"{column} '{text}' is not a number from {min} to {max}"));
-                return null;
-            }
-
-            return value;
-        }
+        public decimal? Decimal(string column, decimal min, decimal max) =>
+            Parse(column, (string t, out decimal v) =>
+                decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out v) && v >= min && v <= max,
+                string.Create(CultureInfo.InvariantCulture, $"a number from {min} to {max}"));
 
         public Band? Band(string column, bool required)
         {
-            var text = Text(column);
-            if (text.Length == 0 && !required)
+            if (required && Text(column).Length == 0)
             {
+                Fail($"{column} '' is not one of Tot, Kha, TrungBinh, Kem");
                 return null;
             }
 
-            if (!BandCodes.TryParse(text, out var band))
-            {
-                Fail($"{column} '{text}' is not one of Tot, Kha, TrungBinh, Kem");
-                return null;
-            }
-
-            return band;
+            return Parse<Band>(column, BandCodes.TryParse, "one of Tot, Kha, TrungBinh, Kem");
         }
 
-        public DateOnly? Date(string column)
+        public DateOnly? Date(string column) =>
+            Parse(column, (string t, out DateOnly v) =>
+                DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out v),
+                "an ISO date (yyyy-MM-dd)");
+
+        public bool? Bool(string column) => Parse<bool>(column, bool.TryParse, "true or false");
+
+        /// <summary>An empty field is null; a field that does not parse is recorded as an error with the line, and null.</summary>
+        private T? Parse<T>(string column, TryParser<T> parse, string expected) where T : struct
         {
             var text = Text(column);
             if (text.Length == 0)
@@ -184,30 +166,13 @@ internal static class ClassifyInput
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (parse(text, out var value))
             {
-                Fail($"{column} '{text}' is not an ISO date (yyyy-MM-dd)");
-                return null;
+                return value;
             }
 
-            return date;
-        }
-
-        public bool? Bool(string column)
-        {
-            var text = Text(column);
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (!bool.TryParse(text, out var value))
-            {
-                Fail($"{column} '{text}' is not true or false");
-                return null;
-            }
-
-            return value;
+            Fail($"{column} '{text}' is not {expected}");
+            return null;
         }
     }
 
