@@ -16,6 +16,9 @@ public static class PartyCommand
             "party: quản trị PartyFunctions / PartyFunctions administration.\n" +
             "Storage comes from AzureWebJobsStorage (default: Azurite, UseDevelopmentStorage=true).");
         root.Subcommands.Add(VersionCommand());
+        root.Subcommands.Add(Policy.PolicyCommands.Build(context));
+        root.Subcommands.Add(Scoring.ScoreCommand.Build(context));
+        root.Subcommands.Add(Classification.ClassifyCommand.Build(context));
         return root;
     }
 

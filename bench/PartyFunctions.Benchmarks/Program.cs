@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PartyFunctions.Benchmarks.ClassificationBenchmarks).Assembly).Run(args);
