@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
 using PartyFunctions.Storage.Health;
+using PartyFunctions.Storage.Organisation;
 
 namespace PartyFunctions;
 
@@ -17,6 +18,7 @@ public static class PartyServiceCollectionExtensions
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<IStorageProbe, AzureStorageProbe>();
         services.AddSingleton<CheckHealth>();
+        services.AddOrganisation(configuration);
         return services;
     }
 }

@@ -14,6 +14,12 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
     public async Task<CellAuthentication> RunAsync(string unitId, string? code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unitId);
+        if (!UnitPath.IsValidId(unitId))
+        {
+            // Not a unit that could exist (nor a valid storage key): nothing to count or lock.
+            return new CellAuthentication(CellAuthenticationOutcome.Rejected, "Mã truy cập không đúng / wrong access code.");
+        }
+
         var (attempts, _) = await codes.GetAttemptsAsync(unitId, cancellationToken);
         if (attempts.IsLocked(clock.GetUtcNow()))
         {
