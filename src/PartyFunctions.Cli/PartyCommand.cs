@@ -16,6 +16,8 @@ public static class PartyCommand
             "party: quản trị PartyFunctions / PartyFunctions administration.\n" +
             "Storage comes from AzureWebJobsStorage (default: Azurite, UseDevelopmentStorage=true).");
         root.Subcommands.Add(VersionCommand());
+        root.Subcommands.Add(Organisation.UnitCommands.Build(context));
+        root.Subcommands.Add(Access.CodeCommands.Build(context));
         return root;
     }
 
