@@ -60,7 +60,8 @@ public sealed class LinkSigner(LinkSigningKey key, TimeProvider clock)
     private static bool TryDecode(string text, out byte[] bytes)
     {
         bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (text.Length > 0 && Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        // TryDecodeFromChars throws, rather than answering false, on characters outside the alphabet.
+        if (text.Length > 0 && Base64Url.IsValid(text) && Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {
             bytes = bytes[..written];
             return true;
