@@ -10,7 +10,7 @@ namespace PartyFunctions.Storage.Organisation;
 /// </summary>
 public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
 {
-    private const int WriteParallelism = 32;
+    private const int WriteParallelism = 16;
 
     public async Task<Unit?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
         }
 
         var table = await tables.UnitsAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync<TableEntity>(id, UnitEntities.UnitRowKey, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(UnitEntities.IdPartition(id), id, cancellationToken: cancellationToken);
         return entity.HasValue ? UnitEntities.Read(entity.Value!) : null;
     }
 
@@ -90,9 +90,9 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
             }
         });
         var byId = await tables.UnitsAsync(cancellationToken);
-        // Each unit is its own partition here, so no batch can hold two: write them side by side instead.
-        await Parallel.ForEachAsync(changes, Parallelism(cancellationToken), async (change, ct) =>
-            await byId.UpsertEntityAsync(UnitEntities.ById(change.After), TableUpdateMode.Replace, ct));
+        await TableBatches.SubmitAsync(byId,
+            changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntities.ById(c.After))),
+            cancellationToken);
     }
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>

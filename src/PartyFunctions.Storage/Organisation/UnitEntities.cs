@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using PartyFunctions.Organisation;
 
@@ -7,9 +9,11 @@ namespace PartyFunctions.Storage.Organisation;
 /// <summary>How a placed unit is written in both unit tables (the same properties; only the keys differ).</summary>
 public static class UnitEntities
 {
-    public const string UnitRowKey = "unit";
+    /// <summary>Ids spread over 16 partitions by a stable hash: a point read still needs only the id, and an import can batch.</summary>
+    public static string IdPartition(string id) =>
+        "u" + (SHA256.HashData(Encoding.UTF8.GetBytes(id))[0] & 0x0F).ToString("x", CultureInfo.InvariantCulture);
 
-    public static TableEntity ById(Unit unit) => Write(unit, unit.Id, UnitRowKey);
+    public static TableEntity ById(Unit unit) => Write(unit, IdPartition(unit.Id), unit.Id);
 
     public static TableEntity ByPath(Unit unit) => Write(unit, TreePartition(unit.Path!), unit.Path!);
 
