@@ -19,6 +19,8 @@ public static class PartyCommand
         root.Subcommands.Add(Policy.PolicyCommands.Build(context));
         root.Subcommands.Add(Scoring.ScoreCommand.Build(context));
         root.Subcommands.Add(Classification.ClassifyCommand.Build(context));
+        root.Subcommands.Add(Organisation.UnitCommands.Build(context));
+        root.Subcommands.Add(Access.CodeCommands.Build(context));
         return root;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
 using PartyFunctions.Storage.Health;
+using PartyFunctions.Storage.Organisation;
 using PartyFunctions.Storage.Notifications;
 
 namespace PartyFunctions;
@@ -19,6 +20,7 @@ public static class PartyServiceCollectionExtensions
         services.AddSingleton<IStorageProbe, AzureStorageProbe>();
         services.AddSingleton<CheckHealth>();
         services.AddNotifications(configuration);
+        services.AddOrganisation(configuration);
         return services;
     }
 }

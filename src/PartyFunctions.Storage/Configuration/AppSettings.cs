@@ -22,7 +22,10 @@ public static class AppSettings
     public const string EmailDirectory = "Email:Directory";
 
     public const string LinksBaseUrl = "Links:BaseUrl";
-    public const string LinksSigningKey = "Links:SigningKey";
+    public const string LinksSigningKey = Access.LinkSigningKey.Setting;
+
+    public const string OrganisationTablePrefix = Storage.Organisation.OrganisationTables.PrefixSetting;
+    public const string RequireAdminRole = Storage.Organisation.OrganisationServiceCollectionExtensions.RequireAdminRoleSetting;
 
     public static IReadOnlyList<AppSetting> All { get; } =
     [
@@ -36,17 +39,19 @@ public static class AppSettings
         new(EmailSink, "'sendgrid' to send, 'directory' to write .eml files locally."),
         new(SendGridApiKey, "SendGrid API key (a Key Vault reference in Azure).", IsSecret: true),
         new(EmailSandboxMode, "'true' on staging: SendGrid validates mail without delivering it."),
-        new(EmailDirectory, "Folder for .eml files when Email:Sink is 'directory' (local runs).", LocalOnly: true),
+        new(EmailDirectory, "Folder for .eml files when Email:Sink is 'directory' (local runs).", RequiredInAzure: false),
         new(LinksBaseUrl, "Public base URL of the app, for links in emails (https://<app>.azurewebsites.net)."),
         new(LinksSigningKey, "Base64 key (32+ bytes) signing the links in emails (a Key Vault reference in Azure).", IsSecret: true),
+        new(OrganisationTablePrefix, "Prefix of the registry's table names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
+        new(RequireAdminRole, "'true' to demand the PartyAdmin role on admin endpoints even where App Service Authentication is off.", RequiredInAzure: false),
     ];
 }
 
 /// <summary>
-/// One app setting: its configuration key, what it is for, whether it is a secret (Key Vault in Azure),
-/// and whether it only matters on a developer's machine (then the Bicep template need not set it).
+/// One app setting: its configuration key, what it is for, whether it is a secret (Key Vault in Azure), and
+/// whether the Bicep template must set it (not when its default is right in Azure or it only serves local runs).
 /// </summary>
-public sealed record AppSetting(string Key, string Description, bool IsSecret = false, bool LocalOnly = false)
+public sealed record AppSetting(string Key, string Description, bool IsSecret = false, bool RequiredInAzure = true)
 {
     /// <summary>The name as an app setting or environment variable: <c>Schedules__Cutoff</c>.</summary>
     public string AppSettingName => Key.Replace(":", "__", StringComparison.Ordinal);

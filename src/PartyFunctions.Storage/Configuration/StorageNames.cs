@@ -17,12 +17,14 @@ public static class StorageNames
     public const string DigestsPoisonQueue = DigestsQueue + "-poison";
     public const string ClassificationShardsQueue = "classification-shards";
 
-    public const string UnitsTable = "units";
+    public const string UnitsTable = "Units";
+    public const string UnitTreeTable = "UnitTree";
+    public const string AccessCodesTable = "AccessCodes";
 
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [UnitsTable];
+    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable];
 }

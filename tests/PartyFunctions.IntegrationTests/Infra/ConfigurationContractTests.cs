@@ -15,7 +15,7 @@ public sealed class ConfigurationContractTests
     {
         var settings = await TemplateAppSettingsAsync();
 
-        foreach (var setting in AppSettings.All.Where(s => !s.LocalOnly))
+        foreach (var setting in AppSettings.All.Where(s => s.RequiredInAzure))
         {
             if (setting.Key == AppSettings.StorageConnection)
             {

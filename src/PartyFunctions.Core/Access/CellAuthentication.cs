@@ -1,0 +1,16 @@
+namespace PartyFunctions.Access;
+
+public enum CellAuthenticationOutcome
+{
+    Authenticated,
+
+    /// <summary>Unknown unit, not a cell, no code issued, or a wrong code: the form says only "wrong".</summary>
+    Rejected,
+    LockedOut,
+}
+
+/// <summary>The answer to one code typed for one cell, with the message the form shows (Vietnamese first).</summary>
+public sealed record CellAuthentication(CellAuthenticationOutcome Outcome, string Message, DateTimeOffset? LockedUntil = null)
+{
+    public bool Succeeded => Outcome == CellAuthenticationOutcome.Authenticated;
+}

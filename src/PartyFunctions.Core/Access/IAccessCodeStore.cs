@@ -1,0 +1,19 @@
+namespace PartyFunctions.Access;
+
+/// <summary>
+/// Port: code hashes and failed attempts per unit. Attempts are saved with optimistic concurrency: the version
+/// read with them must still be current, so two instances counting failures at once cannot lose one.
+/// </summary>
+public interface IAccessCodeStore
+{
+    Task<AccessCodeHash?> GetCodeAsync(string unitId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the unit's code (rotation): the previous code stops working.</summary>
+    Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken);
+
+    /// <summary>The attempts and an opaque version (null when nothing is stored yet).</summary>
+    Task<(FailedAttempts Attempts, string? Version)> GetAttemptsAsync(string unitId, CancellationToken cancellationToken);
+
+    /// <summary>Saves when <paramref name="version"/> is still current (null: nothing stored yet); false when another writer won.</summary>
+    Task<bool> TrySaveAttemptsAsync(string unitId, FailedAttempts attempts, string? version, CancellationToken cancellationToken);
+}

@@ -1,0 +1,113 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace PartyFunctions.Access;
+
+/// <summary>
+/// Signs and verifies the links in emails: token = base64url(JSON payload) "." base64url(HMAC-SHA256(key, payload)).
+/// The key comes from configuration (<see cref="LinkSigningKey"/>); the token is opaque to its holder but not secret
+/// (it is in a URL), so it carries no personal data.
+/// </summary>
+public sealed class LinkSigner(LinkSigningKey key, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Sign(SignedLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(
+            new Payload(link.Action, link.ScopeUnitId, link.ExpiresAt.ToUnixTimeSeconds(), link.Subject), Json);
+        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(key.Mac(payload));
+    }
+
+    /// <summary>Valid only when the signature matches, the link has not expired and it grants <paramref name="action"/>.</summary>
+    public LinkVerification Verify(string? token, string action)
+    {
+        var parts = (token ?? string.Empty).Split('.');
+        if (parts.Length != 2 || !TryDecode(parts[0], out var payload) || !TryDecode(parts[1], out var mac))
+        {
+            return new LinkVerification(LinkStatus.Malformed, null);
+        }
+
+        // The signature is checked before the payload is even parsed: nothing unsigned is trusted.
+        if (!CryptographicOperations.FixedTimeEquals(key.Mac(payload), mac))
+        {
+            return new LinkVerification(LinkStatus.Tampered, null);
+        }
+
+        Payload? body;
+        try
+        {
+            body = JsonSerializer.Deserialize<Payload>(payload, Json);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is not { A: { } a, U: { } u })
+        {
+            return new LinkVerification(LinkStatus.Malformed, null);
+        }
+
+        var link = new SignedLink(a, u, DateTimeOffset.FromUnixTimeSeconds(body.E), body.S);
+        return clock.GetUtcNow() >= link.ExpiresAt ? new LinkVerification(LinkStatus.Expired, null)
+            : !string.Equals(link.Action, action, StringComparison.Ordinal) ? new LinkVerification(LinkStatus.WrongAction, null)
+            : new LinkVerification(LinkStatus.Valid, link);
+    }
+
+    private static bool TryDecode(string text, out byte[] bytes)
+    {
+        bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        // TryDecodeFromChars throws, rather than answering false, on characters outside the alphabet.
+        if (text.Length > 0 && Base64Url.IsValid(text) && Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        {
+            bytes = bytes[..written];
+            return true;
+        }
+
+        return false;
+    }
+
+    private sealed record Payload(string? A, string? U, long E, string? S);
+}
+
+/// <summary>
+/// The HMAC key for signed links, from the setting <c>Links:SigningKey</c> (app setting <c>Links__SigningKey</c>),
+/// base64, at least 32 bytes. There is deliberately no default: a missing key is a configuration error.
+/// </summary>
+public sealed class LinkSigningKey
+{
+    public const string Setting = "Links:SigningKey";
+    public const int MinBytes = 32;
+    private readonly byte[] key;
+
+    public LinkSigningKey(string? base64)
+    {
+        if (string.IsNullOrWhiteSpace(base64))
+        {
+            throw new InvalidOperationException(
+                $"Signed links need a key: set {Setting} (app setting Links__SigningKey) to at least {MinBytes} random bytes in base64, " +
+                "e.g. `openssl rand -base64 32`; in Azure, a Key Vault reference.");
+        }
+
+        try
+        {
+            key = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{Setting} is not base64.");
+        }
+
+        if (key.Length < MinBytes)
+        {
+            throw new InvalidOperationException($"{Setting} is too short: {key.Length} bytes, at least {MinBytes} needed.");
+        }
+    }
+
+    internal byte[] Mac(byte[] payload) => HMACSHA256.HashData(key, payload);
+
+    public override string ToString() => "LinkSigningKey(***)";
+}

@@ -1,0 +1,32 @@
+using PartyFunctions.Organisation;
+
+namespace PartyFunctions.Access;
+
+/// <summary>
+/// Use case: what a superior's signed link lets it reach. A link scoped to a unit reaches that unit and its
+/// subtree, nothing above or beside it.
+/// </summary>
+public sealed class SubtreeAccess(LinkSigner signer, IUnitStore units)
+{
+    /// <summary>The unit <paramref name="unitId"/> when <paramref name="token"/> is valid for <paramref name="action"/> and covers it.</summary>
+    public async Task<SubtreeAccessResult> AuthoriseAsync(string? token, string action, string unitId, CancellationToken cancellationToken)
+    {
+        var verification = signer.Verify(token, action);
+        if (!verification.IsValid)
+        {
+            return new SubtreeAccessResult(verification.Status, null, verification.Message);
+        }
+
+        var unit = await units.GetAsync(unitId, cancellationToken);
+        return unit is not null && unit.IsWithin(verification.Link!.ScopeUnitId)
+            ? new SubtreeAccessResult(LinkStatus.Valid, unit, verification.Message)
+            : new SubtreeAccessResult(LinkStatus.WrongAction, null,
+                "Liên kết này không cho phép xem đơn vị đó / this link does not cover that unit.");
+    }
+}
+
+/// <summary>The unit reached, or why not (a unit outside the scope reads as not covered, whether it exists or not).</summary>
+public sealed record SubtreeAccessResult(LinkStatus Status, Unit? Unit, string Message)
+{
+    public bool Allowed => Unit is not null;
+}

@@ -1,0 +1,32 @@
+namespace PartyFunctions.Organisation;
+
+/// <summary>
+/// Port: the unit registry. Reads are the hot ones (one unit, children, subtree, chain of superiors); every unit
+/// returned carries its <see cref="Unit.Path"/>.
+/// </summary>
+public interface IUnitStore
+{
+    /// <summary>One unit by id (a point read), or null.</summary>
+    Task<Unit?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The direct children of a unit, ordered by id.</summary>
+    Task<IReadOnlyList<Unit>> GetChildrenAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The unit and everything under it, depth first (one range query); empty when the unit is unknown.</summary>
+    Task<IReadOnlyList<Unit>> GetSubtreeAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The superiors of a unit, the direct superior first and the top unit last; empty when unknown.</summary>
+    Task<IReadOnlyList<Unit>> GetSuperiorsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Every unit, active or not (the import compares against it).</summary>
+    Task<IReadOnlyList<Unit>> GetAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes changed units (never deletes one). <see cref="UnitChange.Before"/> tells the store which keys a moved
+    /// unit leaves. Idempotent: a failed call can be repeated with the same changes.
+    /// </summary>
+    Task SaveAsync(IReadOnlyCollection<UnitChange> changes, CancellationToken cancellationToken);
+}
+
+/// <summary>A unit as stored (null when new) and as it must become; both carry their paths.</summary>
+public sealed record UnitChange(Unit? Before, Unit After);

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using PartyFunctions.Access;
+using PartyFunctions.Storage.Organisation;
+
+namespace PartyFunctions.Storage.Access;
+
+/// <summary>
+/// Code hashes and failed attempts in the <c>AccessCodes</c> table, partition = unit id. Attempts are written with
+/// If-Match on the ETag read (or as an insert when none exist), so concurrent instances cannot lose a failure.
+/// </summary>
+public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCodeStore
+{
+    private const string CodeRow = "code", AttemptsRow = "attempts";
+
+    public async Task<AccessCodeHash?> GetCodeAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var table = await tables.AccessCodesAsync(cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(unitId, CodeRow, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } e
+            ? new AccessCodeHash(e.GetBinary("Salt"), e.GetBinary("Hash"), e.GetInt32("Iterations") ?? 0, e.GetDateTimeOffset("IssuedAt") ?? default)
+            : null;
+    }
+
+    public async Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken)
+    {
+        var table = await tables.AccessCodesAsync(cancellationToken);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(codes, options, async (code, ct) =>
+            await table.UpsertEntityAsync(new TableEntity(code.UnitId, CodeRow)
+            {
+                ["Salt"] = code.Hash.Salt,
+                ["Hash"] = code.Hash.Hash,
+                ["Iterations"] = code.Hash.Iterations,
+                ["IssuedAt"] = code.Hash.IssuedAt,
+            }, TableUpdateMode.Replace, ct));
+    }
+
+    public async Task<(FailedAttempts Attempts, string? Version)> GetAttemptsAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var table = await tables.AccessCodesAsync(cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(unitId, AttemptsRow, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } e)
+        {
+            return (FailedAttempts.None, null);
+        }
+
+        var failures = (e.GetString("Failures") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(ms => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture)))
+            .ToList();
+        return (new FailedAttempts(failures, e.GetDateTimeOffset("LockedUntil")), e.ETag.ToString());
+    }
+
+    public async Task<bool> TrySaveAttemptsAsync(string unitId, FailedAttempts attempts, string? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        var table = await tables.AccessCodesAsync(cancellationToken);
+        var entity = new TableEntity(unitId, AttemptsRow)
+        {
+            ["Failures"] = string.Join(',', attempts.Failures.Select(f => f.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))),
+            ["LockedUntil"] = attempts.LockedUntil,
+        };
+        try
+        {
+            if (version is null)
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}
