@@ -40,10 +40,11 @@ public sealed class DigestRenderer
         ArgumentNullException.ThrowIfNull(digest);
         var language = Languages.Contains(digest.Language) ? digest.Language : Digest.Vietnamese;
         var groups = Group(digest.Items);
-        var subject = Render("subject", language, View(digest, groups, language, NullEncoder.Default), NullEncoder.Default)
-            .ReplaceLineEndings(" ").Trim();
-        var html = Render("html", language, View(digest, groups, language, Html, subject), Html);
-        var text = Render("text", language, View(digest, groups, language, NullEncoder.Default, subject), NullEncoder.Default);
+        // The subject and the text part share one view: their lines are rendered without HTML encoding once.
+        var textView = View(digest, groups, language, NullEncoder.Default);
+        var subject = Render("subject", language, textView, NullEncoder.Default).ReplaceLineEndings(" ").Trim();
+        var text = Render("text", language, textView with { Subject = subject }, NullEncoder.Default);
+        var html = Render("html", language, View(digest, groups, language, Html) with { Subject = subject }, Html);
         return new EmailMessage(from, digest.Recipient, subject, html, text, Categories(digest), CustomArgs(digest));
     }
 
@@ -63,10 +64,9 @@ public sealed class DigestRenderer
     }
 
     private DigestView View(
-        Digest digest, List<(DigestAction Action, List<DigestItem> Shown, int Count)> groups, string language,
-        TextEncoder encoder, string subject = "") =>
+        Digest digest, List<(DigestAction Action, List<DigestItem> Shown, int Count)> groups, string language, TextEncoder encoder) =>
         new(
-            subject,
+            string.Empty,
             digest.Recipient.Name,
             digest.Id.ToString(),
             groups.Select(g => new GroupView(
