@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Notifications;
+using PartyFunctions.Storage.Notifications;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -43,6 +45,20 @@ public sealed class SendDigestFunctionTests(AzuriteFixture azurite)
         Assert.Equal(digest.Id.RunId, customArgs["runId"]!.GetValue<string>());
         var delivery = await pipeline.DeliveryOf(digest);
         Assert.Equal((DeliveryStatus.Sent, "sg-message-1"), (delivery.Status, delivery.MessageId));
+    }
+
+    [Fact]
+    public async Task Sandbox_mode_asks_SendGrid_to_validate_only_and_records_the_digest_as_sent()
+    {
+        await using var pipeline = await EmailPipeline.StartAsync(azurite, services => services.AddSingleton(new SendGridTransportOptions(SandboxMode: true)));
+        pipeline.SendGrid.Given(Request.Create().WithPath("/v3/mail/send").UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
+        var digest = await pipeline.SubmitAsync(SampleDigests.ForAssignedMember());
+
+        await pipeline.Host.DrainQueueAsync(StorageNames.DigestsQueue);
+
+        var body = JsonNode.Parse(Assert.Single(pipeline.SentBodies()))!;
+        Assert.True(body["mail_settings"]!["sandbox_mode"]!["enable"]!.GetValue<bool>());
+        Assert.Equal($"sandbox:{digest.Id}", (await pipeline.DeliveryOf(digest)).MessageId);
     }
 
     [Fact]
