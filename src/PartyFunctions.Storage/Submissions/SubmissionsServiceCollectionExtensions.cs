@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartyFunctions.Policy;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Storage.Submissions;
@@ -12,6 +14,12 @@ public static class SubmissionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(sp => ScoreTables.Create(sp.GetRequiredService<StorageClients>(), configuration[ScoreTables.PrefixSetting]));
         services.AddSingleton<IScoreStore, TableScoreStore>();
+        services.AddSingleton<IScoreArchive, BlobScoreArchive>();
+        // The shipped packs; administrator packs in Blob Storage are left to the issue that stores packs (docs/policy.md).
+        services.TryAddSingleton(new SubmissionPolicy(PolicyCatalog.Embedded));
+        services.AddSingleton<SubmitScore>();
+        services.AddSingleton<ConfirmScore>();
+        services.AddSingleton<ReadScore>();
         return services;
     }
 }
