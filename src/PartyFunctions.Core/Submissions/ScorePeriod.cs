@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PartyFunctions.Submissions;
 
 /// <summary>A reporting month, written <c>yyyy-MM</c> on the wire and in URLs.</summary>
+[JsonConverter(typeof(ScorePeriodJsonConverter))]
 public readonly record struct ScorePeriod(int Year, int Month)
 {
     public DateOnly FirstDay => new(Year, Month, 1);
@@ -30,4 +33,17 @@ public readonly record struct ScorePeriod(int Year, int Month)
     }
 
     public override string ToString() => $"{Year:0000}-{Month:00}";
+}
+
+/// <summary>Periods are <c>"yyyy-MM"</c> strings in JSON (archive entries, API answers), as people read them.</summary>
+public sealed class ScorePeriodJsonConverter : JsonConverter<ScorePeriod>
+{
+    public override ScorePeriod Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ScorePeriod.TryParse(reader.GetString(), out var period) ? period : throw new JsonException("A period is \"yyyy-MM\".");
+
+    public override void Write(Utf8JsonWriter writer, ScorePeriod value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString());
+    }
 }
