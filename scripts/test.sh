@@ -16,6 +16,18 @@ if [[ ! -f node_modules/azurite/package.json || package-lock.json -nt node_modul
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The browser test needs Debian's Chromium and its driver; install them when missing (root only). When they cannot
+# be installed, the browser test fails and says why: it never passes silently.
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> apt-get install chromium chromium-driver"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } \
+      || echo "warning: could not install chromium; the browser test will fail" >&2
+  else
+    echo "warning: chromium/chromedriver missing and not root; the browser test will fail" >&2
+  fi
+fi
+
 configuration="${CONFIGURATION:-Debug}"
 echo "==> dotnet build ($configuration)"
 dotnet build PartyFunctions.sln -c "$configuration" -nologo -clp:ErrorsOnly

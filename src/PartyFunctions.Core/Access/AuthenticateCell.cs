@@ -35,7 +35,7 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
                 await ClearAsync(unitId, cancellationToken);
             }
 
-            return new CellAuthentication(CellAuthenticationOutcome.Authenticated, "Mã truy cập đúng / access code accepted.");
+            return new CellAuthentication(CellAuthenticationOutcome.Authenticated, "Mã truy cập đúng / access code accepted.", Unit: unit);
         }
 
         return await RecordFailureAsync(unitId, cancellationToken);

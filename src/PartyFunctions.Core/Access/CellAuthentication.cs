@@ -9,8 +9,12 @@ public enum CellAuthenticationOutcome
     LockedOut,
 }
 
-/// <summary>The answer to one code typed for one cell, with the message the form shows (Vietnamese first).</summary>
-public sealed record CellAuthentication(CellAuthenticationOutcome Outcome, string Message, DateTimeOffset? LockedUntil = null)
+/// <summary>
+/// The answer to one code typed for one cell, with the message the form shows (Vietnamese first). When authenticated,
+/// <see cref="Unit"/> is the cell as read during the check, so that callers need not read it again.
+/// </summary>
+public sealed record CellAuthentication(
+    CellAuthenticationOutcome Outcome, string Message, DateTimeOffset? LockedUntil = null, Organisation.Unit? Unit = null)
 {
     public bool Succeeded => Outcome == CellAuthenticationOutcome.Authenticated;
 }

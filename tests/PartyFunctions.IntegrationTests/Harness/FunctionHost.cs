@@ -119,7 +119,8 @@ public sealed class FunctionHost : IAsyncDisposable
                 parameter.ParameterType == typeof(HttpRequest) ? request
                 : match.Values!.TryGetValue(parameter.Name!, out var routeValue) ? routeValue
                 : null, cancellationToken);
-            if (result is IActionResult action)
+            var action = result as IActionResult ?? await WriteOutputBindingsAsync(match.Function, result, cancellationToken);
+            if (action is not null)
             {
                 await action.ExecuteResultAsync(new ActionContext(context, new RouteData(request.RouteValues), new ActionDescriptor()));
             }
@@ -195,6 +196,41 @@ public sealed class FunctionHost : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Multi-output: a returned object whose properties are output bindings (functions.metadata names them). As the host
+    /// does after the function returned, each non-null queue property is written to its queue as JSON (one message per
+    /// element for a collection); the <c>http</c> property is the response.
+    /// </summary>
+    private async Task<IActionResult?> WriteOutputBindingsAsync(FunctionDescriptor function, object? result, CancellationToken cancellationToken)
+    {
+        if (result is null)
+        {
+            return null;
+        }
+
+        IActionResult? response = null;
+        foreach (var binding in function.Bindings.Where(b => b.Direction == "Out"))
+        {
+            var value = result.GetType().GetProperty(binding.Name)?.GetValue(result);
+            if (binding.Type == "http")
+            {
+                response = value as IActionResult;
+            }
+            else if (binding.Type == "queue" && value is not null)
+            {
+                var queue = provider.GetRequiredService<StorageClients>().Queues.GetQueueClient(ResolveSetting(binding.QueueName));
+                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                var items = value is System.Collections.IEnumerable many and not string ? many.Cast<object>() : [value];
+                foreach (var item in items)
+                {
+                    await queue.SendMessageAsync(item as string ?? JsonSerializer.Serialize(item, item.GetType(), WorkerJson), cancellationToken);
+                }
+            }
+        }
+
+        return response;
     }
 
     private static object? BindQueueMessage(ParameterInfo parameter, QueueMessage message)

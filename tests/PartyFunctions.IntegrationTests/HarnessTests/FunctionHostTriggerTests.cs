@@ -16,7 +16,12 @@ public sealed class FunctionHostTriggerTests(AzuriteFixture azurite)
             "bindings": [ { "name": "timer", "direction": "In", "type": "timerTrigger", "schedule": "%Probe:Schedule%" } ] },
           { "name": "OnMessage", "scriptFile": "PartyFunctions.IntegrationTests.dll",
             "entryPoint": "PartyFunctions.IntegrationTests.HarnessTests.ProbeFunctions.OnMessage",
-            "bindings": [ { "name": "message", "direction": "In", "type": "queueTrigger", "queueName": "probe", "connection": "AzureWebJobsStorage" } ] }
+            "bindings": [ { "name": "message", "direction": "In", "type": "queueTrigger", "queueName": "probe", "connection": "AzureWebJobsStorage" } ] },
+          { "name": "OnPost", "scriptFile": "PartyFunctions.IntegrationTests.dll",
+            "entryPoint": "PartyFunctions.IntegrationTests.HarnessTests.ProbeFunctions.OnPost",
+            "bindings": [ { "name": "request", "direction": "In", "type": "httpTrigger", "authLevel": "Anonymous", "methods": ["post"], "route": "probe/{id}" },
+                          { "name": "Response", "direction": "Out", "type": "http" },
+                          { "name": "Message", "direction": "Out", "type": "queue", "queueName": "probe-out", "connection": "AzureWebJobsStorage" } ] }
         ]
         """;
 
@@ -50,6 +55,22 @@ public sealed class FunctionHostTriggerTests(AzuriteFixture azurite)
         var poison = new QueueClient(azurite.ConnectionString, "probe-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var dead = Assert.Single((await poison.ReceiveMessagesAsync(10)).Value);
         Assert.Equal("b", dead.Body.ToObjectFromJson<ProbeMessage>()!.Id);
+    }
+
+    [Fact]
+    public async Task Writes_a_multi_outputs_queue_property_as_base64_JSON_and_answers_its_http_property()
+    {
+        await using var host = CreateHost(new ProbeLog());
+        var queue = new QueueClient(azurite.ConnectionString, "probe-out", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+
+        var sent = await host.SendAsync(HttpMethod.Post, "/api/probe/m1");
+        var none = await host.SendAsync(HttpMethod.Post, "/api/probe/none");
+
+        Assert.Equal((System.Net.HttpStatusCode.Accepted, System.Net.HttpStatusCode.Accepted), (sent.Status, none.Status));
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
+        Assert.Equal("m1", message.Body.ToObjectFromJson<ProbeMessage>()!.Id);
     }
 
     private FunctionHost CreateHost(ProbeLog log) =>

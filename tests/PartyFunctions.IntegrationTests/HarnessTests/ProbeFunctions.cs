@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using System.Collections.Concurrent;
 using Microsoft.Azure.Functions.Worker;
 
@@ -25,6 +27,20 @@ public sealed class ProbeFunctions(ProbeLog log)
         log.Messages.Add(message);
         return Task.CompletedTask;
     }
+
+    [Function(nameof(OnPost))]
+    public ProbeOutputs OnPost([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probe/{id}")] HttpRequest request, string id) =>
+        new() { Response = new AcceptedResult(), Message = id == "none" ? null : new ProbeMessage(id, "from http") };
+}
+
+/// <summary>A multi-output: the HTTP answer plus a queue message, as the worker's [HttpResult] + [QueueOutput] pattern.</summary>
+public sealed class ProbeOutputs
+{
+    [HttpResult]
+    public required IActionResult Response { get; init; }
+
+    [QueueOutput("probe-out")]
+    public ProbeMessage? Message { get; init; }
 }
 
 public sealed record ProbeMessage(string Id, string Text, bool Fail = false);

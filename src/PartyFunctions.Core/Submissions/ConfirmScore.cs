@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using PartyFunctions.Access;
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.Submissions;
+
+/// <summary>
+/// Use case: the superior's assigned member confirms a cell's month, or corrects its points with a reason, through a
+/// signed link (action <see cref="Action"/>, scoped to the superior: the cell must lie in its subtree). The confirmed
+/// score prevails from then on. Audit: the archive keeps who, when, the points before and after and the reason; the
+/// score keeps who and when. The page shows a version; confirming a version that has changed since is a conflict.
+/// </summary>
+public sealed class ConfirmScore(SubtreeAccess access, LinkSigner signer, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, TimeProvider clock)
+{
+    public const string Action = "confirm";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The sheet the link opens: the score as stored, with its pack for the form's labels and maxima.</summary>
+    public async Task<ConfirmationView> ViewAsync(string? link, string unitId, string? periodText, CancellationToken cancellationToken)
+    {
+        var access = await AuthoriseAsync(link, unitId, periodText, cancellationToken);
+        return access.Error is not null ? access : access with { Pack = policy.Catalog.Find(access.Score!.Record.PackId) };
+    }
+
+    public async Task<ConfirmationOutcome> RunAsync(ConfirmationInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var view = await ViewAsync(input.Link, input.UnitId, input.Period, cancellationToken);
+        if (view.Error is { } denied)
+        {
+            return new ConfirmationOutcome(view.Status, [denied], view);
+        }
+
+        var current = view.Score!;
+        var pack = view.Pack ?? throw new InvalidOperationException($"Score of {input.UnitId} names unknown pack {current.Record.PackId}.");
+        var errors = new List<FieldError>();
+        var points = ReadPoints(input.Points, errors);
+        var reason = Text(input.Reason, "reason", errors);
+        var name = Text(input.ConfirmerName, "confirmerName", errors);
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add(SubmissionErrors.Required("confirmerName"));
+        }
+
+        if (input.ReceiptId is { Length: > 0 } r && !ReceiptId.IsValid(r))
+        {
+            errors.Add(SubmissionErrors.Receipt());
+        }
+
+        var corrected = MonthlyScoring.Score(pack, new ScoreSheet(current.Record.Period.ToString(), points, current.Record.Facts));
+        errors.AddRange(corrected.Errors);
+        var changed = !SamePoints(current.Record.Criteria, points);
+        if (changed && string.IsNullOrEmpty(reason))
+        {
+            errors.Add(new FieldError("reason", "reason-required", "Khi sửa điểm phải ghi lý do.", "A correction needs a reason."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ConfirmationOutcome(ConfirmationStatus.Invalid, errors, view);
+        }
+
+        if (input.ShownVersion != current.Record.Version.ToString(CultureInfo.InvariantCulture))
+        {
+            return Conflict(view);
+        }
+
+        var now = clock.GetUtcNow();
+        var link = signer.Verify(input.Link, Action).Link!;
+        var who = $"{name} (liên kết của {link.Subject ?? link.ScopeUnitId})";
+        var result = corrected.Score!;
+        var confirmation = new ScoreConfirmation(points, result.Total, result.Band, [.. result.Reasons.Select(x => x.Code)], reason ?? "", who, now);
+        var receipt = input.ReceiptId is { Length: > 0 } given ? given : ReceiptId.New();
+        var confirmed = current.Record with { Confirmation = confirmation, ReceiptId = receipt, Version = current.Record.Version + 1 };
+        await archive.AppendAsync(new ArchiveEntry("confirmation", confirmed.UnitId, confirmed.Period, receipt, now, input.ClientIpHash,
+            "application/json", JsonSerializer.Serialize(new { before = current.Record, after = confirmation, changed }, Json)), cancellationToken);
+        var replaced = await scores.TryReplaceAsync(confirmed, current.ETag, cancellationToken);
+        return replaced.Written
+            ? new ConfirmationOutcome(ConfirmationStatus.Confirmed, [], view with { Score = replaced.Current }, result, ScoreRecorded.Of(confirmed, now))
+            : Conflict(view);
+    }
+
+    private async Task<ConfirmationView> AuthoriseAsync(string? link, string unitId, string? periodText, CancellationToken cancellationToken)
+    {
+        var allowed = await access.AuthoriseAsync(link, Action, unitId, cancellationToken);
+        if (!allowed.Allowed)
+        {
+            var (vi, en) = SubmitScore.SplitMessage(allowed.Message);
+            return new ConfirmationView(ConfirmationStatus.Forbidden, null, null, null, new FieldError("link", "link", vi, en));
+        }
+
+        if (!ScorePeriod.TryParse(periodText, out var period))
+        {
+            return new ConfirmationView(ConfirmationStatus.Invalid, allowed.Unit, null, null,
+                new FieldError("period", "period", "Tháng phải có dạng yyyy-MM.", "The month is yyyy-MM."));
+        }
+
+        var score = allowed.Unit!.ParentId is { } superior ? await scores.GetAsync(superior, unitId, period, cancellationToken) : null;
+        return score is null
+            ? new ConfirmationView(ConfirmationStatus.NotFound, allowed.Unit, null, null, new FieldError("period", "no-score",
+                "Chi bộ chưa nộp tự chấm điểm cho tháng này.", "The cell has not submitted a self-score for this month."))
+            : new ConfirmationView(ConfirmationStatus.Shown, allowed.Unit, score, null, null);
+    }
+
+    private static Dictionary<string, decimal> ReadPoints(IReadOnlyDictionary<string, string?> typed, List<FieldError> errors)
+    {
+        var points = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (key, text) in typed)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (FormNumber.TryParse(text, out var number))
+            {
+                points[key] = number;
+            }
+            else
+            {
+                errors.Add(SubmissionErrors.Number($"criteria.{key}"));
+            }
+        }
+
+        return points;
+    }
+
+    private static string? Text(string? text, string field, List<FieldError> errors)
+    {
+        var value = text?.Trim();
+        if (value is { Length: > ScoreConfirmation.MaxTextLength })
+        {
+            errors.Add(SubmissionErrors.TooLong(field, ScoreConfirmation.MaxTextLength));
+        }
+
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    private static bool SamePoints(IReadOnlyDictionary<string, decimal> before, Dictionary<string, decimal> after) =>
+        before.Count == after.Count && before.All(p => after.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    private static ConfirmationOutcome Conflict(ConfirmationView view) => new(ConfirmationStatus.Conflict,
+        [new FieldError("", "conflict", "Điểm tháng này đã thay đổi từ khi đồng chí mở trang. Hãy xem lại rồi xác nhận.",
+            "The score changed since this page was opened. Review it and confirm again.")], view);
+}
+
+public enum ConfirmationStatus
+{
+    Shown,
+    Confirmed,
+    Invalid,
+    Forbidden,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>What the link opens: the cell, its stored score and pack, or why not.</summary>
+public sealed record ConfirmationView(
+    ConfirmationStatus Status, Organisation.Unit? Unit, StoredScore? Score, Policy.PolicyPack? Pack, FieldError? Error);
+
+/// <summary>The result of a confirmation: the new score and its event, or every error.</summary>
+public sealed record ConfirmationOutcome(
+    ConfirmationStatus Status, IReadOnlyList<FieldError> Errors, ConfirmationView View, MonthlyScore? Result = null, ScoreRecorded? Event = null);

@@ -1,0 +1,33 @@
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.Submissions;
+
+public enum SubmissionStatus
+{
+    /// <summary>A first submission or an amendment was stored.</summary>
+    Recorded,
+
+    /// <summary>The same receipt again: nothing new was stored; the stored score is answered (and announced again).</summary>
+    Replayed,
+
+    Invalid,
+    Unauthenticated,
+    LockedOut,
+
+    /// <summary>The amendment window has closed.</summary>
+    Closed,
+
+    /// <summary>Someone else wrote first, the superior confirmed, or the receipt was used for other content.</summary>
+    Conflict,
+}
+
+/// <summary>What a submission came to: the recorded score and its event, or every error (field-specific where possible).</summary>
+public sealed record SubmissionOutcome(SubmissionStatus Status, IReadOnlyList<FieldError> Errors, RecordedScore? Recorded = null)
+{
+    public bool Succeeded => Recorded is not null;
+
+    public static SubmissionOutcome Fail(SubmissionStatus status, params FieldError[] errors) => new(status, errors);
+}
+
+/// <summary>A stored score, the policy engine's explanation of it (reasons in both languages), and the event to enqueue.</summary>
+public sealed record RecordedScore(ScoreRecord Score, MonthlyScore Result, ScoreRecorded Event, bool FirstVersion);

@@ -1,0 +1,183 @@
+using PartyFunctions.Access;
+using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.Submissions;
+
+/// <summary>
+/// Use case: a cell submits or amends its monthly self-score (form or JSON). Order matters: everything that needs no
+/// storage is checked first, then the access code, then the month against the unit; the raw request is archived
+/// under its receipt before the score is written, so nothing accepted is ever lost, and the receipt makes a retry
+/// harmless. A first submission is an insert; a month that has a score is amended under its ETag until the cut-off.
+/// </summary>
+public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, TimeProvider clock)
+{
+    public async Task<SubmissionOutcome> RunAsync(SubmissionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.EnvelopeErrors.Count > 0)
+        {
+            return new SubmissionOutcome(SubmissionStatus.Invalid, input.EnvelopeErrors);
+        }
+
+        var now = clock.GetUtcNow();
+        var (period, pack, sheet, errors) = ReadRequest(input);
+        if (errors.Count > 0)
+        {
+            return new SubmissionOutcome(SubmissionStatus.Invalid, errors);
+        }
+
+        var login = await authenticate.RunAsync(input.UnitId!, input.AccessCode, cancellationToken);
+        if (!login.Succeeded)
+        {
+            var (vi, en) = SplitMessage(login.Message);
+            return SubmissionOutcome.Fail(
+                login.Outcome == CellAuthenticationOutcome.LockedOut ? SubmissionStatus.LockedOut : SubmissionStatus.Unauthenticated,
+                new FieldError("accessCode", "access", vi, en));
+        }
+
+        var unit = login.Unit!;
+        if (ActivityError(unit, period) is { } inactive)
+        {
+            return SubmissionOutcome.Fail(SubmissionStatus.Invalid, inactive);
+        }
+
+        if (unit.ParentId is not { } superiorId)
+        {
+            return SubmissionOutcome.Fail(SubmissionStatus.Invalid, SubmissionErrors.NoSuperior());
+        }
+
+        var result = MonthlyScoring.Score(pack!, sheet!).Score!;
+        var receipt = input.ReceiptId ?? ReceiptId.New();
+        var score = new ScoreRecord(unit.Id, superiorId, period, pack!.Id, sheet!.Criteria, sheet.Facts, result.Total, result.Band,
+            [.. result.Reasons.Select(r => r.Code)], now, ReportingCalendar.IsLate(period, now), receipt, 1);
+        return await StoreAsync(input, score, result, now, cancellationToken);
+    }
+
+    private (ScorePeriod Period, PolicyPack? Pack, ScoreSheet? Sheet, List<FieldError> Errors) ReadRequest(SubmissionInput input)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrEmpty(input.UnitId))
+        {
+            errors.Add(SubmissionErrors.Required("unitId"));
+        }
+        else if (!UnitPath.IsValidId(input.UnitId))
+        {
+            errors.Add(SubmissionErrors.UnitId());
+        }
+
+        if (string.IsNullOrEmpty(input.AccessCode))
+        {
+            errors.Add(SubmissionErrors.Required("accessCode"));
+        }
+        else if (input.AccessCode.Length > 64)
+        {
+            errors.Add(SubmissionErrors.TooLong("accessCode", 64));
+        }
+
+        if (input.ReceiptId is { Length: > 0 } receipt && !ReceiptId.IsValid(receipt))
+        {
+            errors.Add(SubmissionErrors.Receipt());
+        }
+
+        if (!ScorePeriod.TryParse(input.Period, out var period))
+        {
+            errors.Add(string.IsNullOrEmpty(input.Period) ? SubmissionErrors.Required("period")
+                : new FieldError("period", "period", "Tháng phải có dạng yyyy-MM, ví dụ 2025-11.", "The month is yyyy-MM, e.g. 2025-11."));
+            return (period, null, null, errors);
+        }
+
+        if (period.FirstDay > VietnamDate.Today(clock))
+        {
+            errors.Add(SubmissionErrors.FutureMonth());
+            return (period, null, null, errors);
+        }
+
+        var pack = policy.PackFor(period);
+        if (pack is null)
+        {
+            errors.Add(SubmissionErrors.NoPack());
+            return (period, null, null, errors);
+        }
+
+        var (sheet, sheetErrors) = input.ReadSheet(pack);
+        errors.AddRange(sheetErrors);
+        if (sheet is not null && MonthlyScoring.Score(pack, sheet) is { IsValid: false } invalid)
+        {
+            errors.AddRange(invalid.Errors);
+        }
+
+        return (period, pack, sheet, errors);
+    }
+
+    private async Task<SubmissionOutcome> StoreAsync(
+        SubmissionInput input, ScoreRecord score, MonthlyScore result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var archived = await archive.AppendAsync(
+            new ArchiveEntry("submission", score.UnitId, score.Period, score.ReceiptId, now, input.ClientIpHash, input.ContentType, input.ArchiveBody),
+            cancellationToken);
+        var added = await scores.TryAddAsync(score, cancellationToken);
+        if (added.Written)
+        {
+            return Recorded(SubmissionStatus.Recorded, added.Current!.Record, result, now, firstVersion: true);
+        }
+
+        if (added.Current is not { } current)
+        {
+            // The score vanished between the insert and the read: nothing deletes scores, so this is a transient state.
+            return SubmissionOutcome.Fail(SubmissionStatus.Conflict, SubmissionErrors.ChangedMeanwhile());
+        }
+
+        if (current.Record.ReceiptId == score.ReceiptId)
+        {
+            return SameSheet(current.Record, score)
+                ? Recorded(SubmissionStatus.Replayed, current.Record, result, now, current.Record.Version == 1)
+                : SubmissionOutcome.Fail(SubmissionStatus.Conflict, SubmissionErrors.ReceiptReused());
+        }
+
+        // A receipt archived earlier that is not the current version was either superseded (refuse: a retry must not
+        // bring old points back) or lost before its write (apply it now).
+        if (!archived.Created && current.Record.SubmittedAt >= archived.ArchivedAt)
+        {
+            return SubmissionOutcome.Fail(SubmissionStatus.Conflict, SubmissionErrors.ReceiptReused());
+        }
+
+        if (current.Record.IsConfirmed)
+        {
+            return SubmissionOutcome.Fail(SubmissionStatus.Conflict, SubmissionErrors.AlreadyConfirmed());
+        }
+
+        if (ReportingCalendar.IsCutOff(score.Period, now))
+        {
+            return SubmissionOutcome.Fail(SubmissionStatus.Closed, SubmissionErrors.Closed(ReportingCalendar.Cutoff(score.Period)));
+        }
+
+        // An amendment keeps the superior the month was filed under and whether it was first filed late.
+        var amended = score with { SuperiorId = current.Record.SuperiorId, Late = current.Record.Late, Version = current.Record.Version + 1 };
+        var replaced = await scores.TryReplaceAsync(amended, current.ETag, cancellationToken);
+        return replaced.Written
+            ? Recorded(SubmissionStatus.Recorded, amended, result, now, firstVersion: false)
+            : SubmissionOutcome.Fail(SubmissionStatus.Conflict, SubmissionErrors.ChangedMeanwhile());
+    }
+
+    private static SubmissionOutcome Recorded(SubmissionStatus status, ScoreRecord score, MonthlyScore result, DateTimeOffset now, bool firstVersion) =>
+        new(status, [], new RecordedScore(score, result, ScoreRecorded.Of(score, now), firstVersion));
+
+    private static bool SameSheet(ScoreRecord stored, ScoreRecord candidate) =>
+        stored.Facts == candidate.Facts
+        && stored.Criteria.Count == candidate.Criteria.Count
+        && stored.Criteria.All(c => candidate.Criteria.TryGetValue(c.Key, out var points) && points == c.Value);
+
+    private static FieldError? ActivityError(Unit unit, ScorePeriod period) =>
+        period.LastDay < unit.ActiveFrom ? SubmissionErrors.BeforeActive(unit.ActiveFrom)
+        : unit.ActiveTo is { } to && period.FirstDay > to ? SubmissionErrors.AfterActive(to)
+        : null;
+
+    /// <summary>The access messages are written "Vietnamese / English"; the form shows one language.</summary>
+    internal static (string Vi, string En) SplitMessage(string message)
+    {
+        var split = message.IndexOf(" / ", StringComparison.Ordinal);
+        return split < 0 ? (message, message) : (message[..split], message[(split + 3)..]);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PartyFunctions.Organisation;
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.Submissions;
+
+/// <summary>
+/// <c>GET /api/form</c>: the cell secretary's monthly form (Vietnamese; <c>?lang=en</c>); <c>POST /api/form</c>: the same
+/// form sent back, answered with a receipt page, or the form again with the values kept and each error beside its field.
+/// </summary>
+public sealed class FormFunction(SubmitScore submit, SubmissionPolicy policy, TimeProvider clock)
+{
+    private const string FormType = "application/x-www-form-urlencoded";
+
+    [Function("SubmissionForm")]
+    public IActionResult Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (request.Query["unit"].FirstOrDefault() is { Length: > 0 and <= UnitPath.MaxIdLength } unit)
+        {
+            values["unitId"] = unit;
+        }
+
+        return Page(StatusCodes.Status200OK, RequestReading.Language(request.Query["lang"]), values, [], ReceiptId.New());
+    }
+
+    [Function("SubmitForm")]
+    public async Task<ScoreResponse> SubmitAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "form")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = await RequestReading.ReadAsync(request, FormType, cancellationToken);
+        if (body.Text is null)
+        {
+            return new() { Result = Page(body.Status, RequestReading.Language(request.Query["lang"]), new Dictionary<string, string?>(),
+                [new FieldError("", "body", body.Vi!, body.En!)], ReceiptId.New()) };
+        }
+
+        var fields = RequestReading.FormFields(body.Text);
+        var language = RequestReading.Language(fields.GetValueOrDefault("lang") ?? request.Query["lang"]);
+        var outcome = await submit.RunAsync(new FormSubmission(fields, RequestReading.ClientIpHash(request)), cancellationToken);
+        if (outcome.Recorded is { } recorded)
+        {
+            var html = SubmissionPages.Instance.Receipt(language, recorded, policy.Catalog.Find(recorded.Score.PackId)!,
+                outcome.Status == SubmissionStatus.Replayed);
+            return new() { Result = HtmlPage.Of(StatusCodes.Status200OK, html), Event = recorded.Event };
+        }
+
+        // A receipt that cannot be used again is replaced, so that sending the corrected form works.
+        var receipt = outcome.Errors.Any(e => e.Code is "receipt-reused" or "receipt-id") ? ReceiptId.New()
+            : fields.GetValueOrDefault("receiptId") ?? ReceiptId.New();
+        return new() { Result = Page(Problems.StatusOf(outcome.Status), language, fields, outcome.Errors, receipt) };
+    }
+
+    private ContentResult Page(int status, string language, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldError> errors, string receipt)
+    {
+        var today = VietnamDate.Today(clock);
+        var fallback = ReportingCalendar.DefaultPeriod(today);
+        var pack = (ScorePeriod.TryParse(values.GetValueOrDefault("period"), out var period) ? policy.PackFor(period) : null)
+            ?? policy.PackFor(fallback) ?? policy.Catalog.Entries[0].Pack;
+        return HtmlPage.Of(status, SubmissionPages.Instance.Form(language, pack, values, errors, today, receipt));
+    }
+}

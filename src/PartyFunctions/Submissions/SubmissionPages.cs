@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Ast;
+using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.Submissions;
+
+/// <summary>
+/// Renders the form, the receipt and the superior's confirmation sheet from the Liquid templates beside this file.
+/// Every value goes through an HTML encoder (Vietnamese letters stay readable); the only raw output is the page's own
+/// stylesheet. Pages are plain HTML that works without JavaScript and loads nothing from elsewhere.
+/// </summary>
+public sealed class SubmissionPages
+{
+    private const string Style =
+        "body{margin:0;font:16px/1.45 system-ui,Arial,sans-serif;color:#1a1a1a;background:#fff}main{max-width:40rem;margin:0 auto;padding:12px}" +
+        "h1{font-size:1.3rem;color:#a40000}fieldset{border:1px solid #ccc;margin:0 0 12px;padding:8px}legend{font-weight:bold}" +
+        ".f{margin:0 0 10px}.f label{display:block}.f.c label{display:inline}input,select,button{font:inherit;box-sizing:border-box}" +
+        "input[type=text],input[type=password],input[type=number],select{width:100%;padding:6px;border:1px solid #777}" +
+        ".bad input,.bad select{border:2px solid #b00020}.err{color:#b00020;margin:2px 0 0}.errors{border:2px solid #b00020;padding:4px 8px}" +
+        "button{width:100%;padding:10px;background:#a40000;color:#fff;border:0}.max,.note{color:#555}.ok{color:#0a6b0a;font-weight:bold}" +
+        "dt{font-weight:bold}dd{margin:0 0 6px}.lang{text-align:right}";
+
+    private static readonly string[] Counts = ["membersTotal", "membersExempt", "membersPresent", "unexcusedAbsent", "durationMinutes"];
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly Lazy<SubmissionPages> Shared = new(() => new SubmissionPages());
+    private readonly FluidParser parser = new();
+    private readonly TemplateOptions options = new();
+    private readonly Dictionary<string, IFluidTemplate> templates = [];
+
+    private SubmissionPages()
+    {
+        // {% field %} renders the field in variable f with the field template, sharing the page's context.
+        parser.RegisterEmptyTag("field", async (writer, encoder, context) =>
+        {
+            await templates["field"].RenderAsync(writer, encoder, context);
+            return Completion.Normal;
+        });
+        foreach (var name in new[] { "form", "field", "receipt", "confirm" })
+        {
+            templates[name] = Load(name);
+        }
+
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
+        options.MemberAccessStrategy.Register<FieldView>();
+        options.MemberAccessStrategy.Register<MonthOption>();
+        options.MemberAccessStrategy.Register<Fact>();
+    }
+
+    /// <summary>The pages, parsed once per process (the functions are created per invocation and need no registration for it).</summary>
+    public static SubmissionPages Instance => Shared.Value;
+
+    /// <summary>The empty or re-rendered form: <paramref name="values"/> are what the user sent (kept on error).</summary>
+    public string Form(string language, PolicyPack pack, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldError> errors,
+        DateOnly today, string receiptId)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var t = PageTexts.For(language);
+        var en = language == "en";
+        string? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
+        var shown = new HashSet<string>(StringComparer.Ordinal) { "unitId", "accessCode", "period" };
+        FieldView Field(string name, string label, string kind, decimal? max = null)
+        {
+            shown.Add(name);
+            var value = kind == "secret" ? null : Value(name);
+            return new FieldView(name, label, value, ErrorOf(errors, name, en), kind, max, value is "true" or "on");
+        }
+
+        var who = new[] { Field("unitId", t["unitId"], "text"), Field("accessCode", t["accessCode"], "secret") };
+        var facts = new List<FieldView> { Field("facts.held", t["held"], "yesno") };
+        facts.AddRange(Counts.Select(c => Field("facts." + c, t[c], "count")));
+        facts.Add(Field("facts.combined", t["combined"], "check"));
+        facts.Add(Field("facts.memberDisciplined", t["memberDisciplined"], "check"));
+        var criteria = pack.Criteria.Select(c => Field("criteria." + c.Key, en ? c.Names.En : c.Names.Vi, "points", c.Max)).ToList();
+        var selected = Value("period") ?? ReportingCalendarDefault(today);
+        var model = Model(language, t);
+        model["action"] = "/api/form";
+        model["otherLangUrl"] = en ? "/api/form" : "/api/form?lang=en";
+        model["receiptId"] = receiptId;
+        model["who"] = who;
+        model["facts"] = facts;
+        model["criteria"] = criteria;
+        model["criteriaIds"] = string.Join(' ', criteria.Select(c => c.Name));
+        model["packName"] = en ? pack.Names.En : pack.Names.Vi;
+        model["maxTotal"] = Number(pack.TotalPoints, en);
+        model["months"] = Months(today, selected, t);
+        model["period"] = new FieldView("period", t["period"], selected, ErrorOf(errors, "period", en), "month", null, false);
+        model["generalErrors"] = errors.Where(e => !shown.Contains(e.Field)).Select(e => Say(e, en)).ToList();
+        return Render("form", model);
+    }
+
+    public string Receipt(string language, RecordedScore recorded, PolicyPack pack, bool replayed)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(pack);
+        var t = PageTexts.For(language);
+        var en = language == "en";
+        var score = recorded.Score;
+        var model = Model(language, t);
+        model["headline"] = replayed ? t["replayed"]
+            : score.Version == 1 ? t["recorded"] : string.Format(CultureInfo.InvariantCulture, t["amended"], score.Version);
+        model["unitId"] = score.UnitId;
+        model["period"] = string.Format(CultureInfo.InvariantCulture, t["monthLabel"], score.Period.Month, score.Period.Year);
+        model["total"] = Number(recorded.Result.Total, en);
+        model["maxTotal"] = Number(pack.TotalPoints, en);
+        model["band"] = BandName(recorded.Result.Band, en);
+        model["bandFromTotal"] = BandName(recorded.Result.BandFromTotal, en);
+        model["reasons"] = recorded.Result.Reasons.Select(r => en ? r.En : r.Vi).ToList();
+        model["receiptId"] = score.ReceiptId;
+        model["late"] = score.Late;
+        model["formUrl"] = en ? "/api/form?lang=en" : "/api/form";
+        return Render("receipt", model);
+    }
+
+    /// <summary>The superior's sheet: the cell's month as stored, the points to confirm or correct, and any errors or result.</summary>
+    public string Confirmation(string language, ConfirmationView view, string? link, IReadOnlyDictionary<string, string?> typed,
+        IReadOnlyList<FieldError> errors, string receiptId, MonthlyScore? done)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var t = PageTexts.For(language);
+        var en = language == "en";
+        var model = Model(language, t);
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        if (view is { Unit: { } unit, Score: { } stored, Pack: { } pack })
+        {
+            var score = stored.Record;
+            var start = score.Confirmation?.Criteria ?? score.Criteria;
+            FieldView Field(string name, string label, string kind, string? value, decimal? max = null)
+            {
+                shown.Add(name);
+                return new FieldView(name, label, typed.TryGetValue(name, out var v) ? v : value, ErrorOf(errors, name, en), kind, max, false);
+            }
+
+            model["action"] = $"/api/confirm/{Uri.EscapeDataString(unit.Id)}/{score.Period}";
+            model["link"] = link;
+            model["version"] = score.Version;
+            model["receiptId"] = receiptId;
+            model["unitId"] = unit.Id;
+            model["unitName"] = unit.Name;
+            model["period"] = string.Format(CultureInfo.InvariantCulture, t["monthLabel"], score.Period.Month, score.Period.Year);
+            model["maxTotal"] = Number(pack.TotalPoints, en);
+            model["selfTotal"] = Number(score.Total, en);
+            model["selfBand"] = BandName(score.Band, en);
+            if (score.Confirmation is { } c)
+            {
+                model["confirmedTotal"] = Number(c.Total, en);
+                model["confirmedBand"] = BandName(c.Band, en);
+                model["confirmedBy"] = c.ConfirmedBy;
+                model["confirmedAt"] = VietnamDate.Format(c.ConfirmedAt);
+            }
+
+            model["factList"] = Facts(score.Facts, t);
+            model["criteria"] = pack.Criteria.Select(c => Field("criteria." + c.Key, en ? c.Names.En : c.Names.Vi, "points",
+                start.TryGetValue(c.Key, out var p) ? Number(p, en: true) : null, c.Max)).ToList();
+            model["who"] = new[] { Field("confirmerName", t["confirmerName"], "longtext", null), Field("reason", t["reason"], "longtext", null) };
+        }
+
+        if (done is not null)
+        {
+            model["done"] = string.Format(CultureInfo.InvariantCulture, t["confirmDone"], Number(done.Total, en), BandName(done.Band, en));
+        }
+
+        model["generalErrors"] = errors.Where(e => !shown.Contains(e.Field)).Select(e => Say(e, en)).ToList();
+        return Render("confirm", model);
+    }
+
+    private static List<Fact> Facts(MeetingFacts facts, Dictionary<string, string> t)
+    {
+        string YesNo(bool value) => value ? t["yes"] : t["no"];
+        return
+        [
+            new(t["held"], YesNo(facts.Held)), new(t["combined"], YesNo(facts.Combined)),
+            new(t["membersTotal"], facts.MembersTotal.ToString(CultureInfo.InvariantCulture)),
+            new(t["membersExempt"], facts.MembersExempt.ToString(CultureInfo.InvariantCulture)),
+            new(t["membersPresent"], facts.MembersPresent.ToString(CultureInfo.InvariantCulture)),
+            new(t["unexcusedAbsent"], facts.UnexcusedAbsent.ToString(CultureInfo.InvariantCulture)),
+            new(t["durationMinutes"], facts.DurationMinutes.ToString(CultureInfo.InvariantCulture)),
+            new(t["memberDisciplined"], YesNo(facts.MemberDisciplined)),
+        ];
+    }
+
+    private static string ReportingCalendarDefault(DateOnly today) => ReportingCalendar.DefaultPeriod(today).ToString();
+
+    /// <summary>This month and the twelve before it, newest first; a sent value outside them is kept as an option.</summary>
+    private static List<MonthOption> Months(DateOnly today, string selected, Dictionary<string, string> t)
+    {
+        var months = new List<MonthOption>();
+        var period = ScorePeriod.Of(today);
+        for (var i = 0; i < 13; i++, period = period.Previous)
+        {
+            var value = period.ToString();
+            months.Add(new MonthOption(value, string.Format(CultureInfo.InvariantCulture, t["monthLabel"], period.Month, period.Year), value == selected));
+        }
+
+        if (!months.Any(m => m.Selected))
+        {
+            months.Insert(0, new MonthOption(selected, selected, true));
+        }
+
+        return months;
+    }
+
+    private static Dictionary<string, object?> Model(string language, Dictionary<string, string> t) => new(StringComparer.Ordinal)
+    {
+        ["lang"] = language,
+        ["t"] = t,
+        ["style"] = Style,
+        ["criteria"] = Array.Empty<FieldView>(),
+        ["generalErrors"] = Array.Empty<string>(),
+    };
+
+    private static string? ErrorOf(IReadOnlyList<FieldError> errors, string field, bool en) =>
+        errors.Where(e => e.Field == field).Select(e => en ? e.En : e.Vi).FirstOrDefault();
+
+    private static string Say(FieldError error, bool en) => (error.Field.Length > 0 ? error.Field + ": " : "") + (en ? error.En : error.Vi);
+
+    private static string BandName(Band band, bool en) => en ? $"{band.English()} ({band.Vietnamese()})" : band.Vietnamese();
+
+    private static string Number(decimal value, bool en) =>
+        value.ToString("0.#", en ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("vi-VN"));
+
+    private string Render(string name, Dictionary<string, object?> model)
+    {
+        var context = new TemplateContext(options);
+        foreach (var (key, value) in model)
+        {
+            context.SetValue(key, value);
+        }
+
+        return templates[name].Render(context, Html);
+    }
+
+    private IFluidTemplate Load(string name)
+    {
+        var resource = $"PartyFunctions.Submissions.Templates.{name}.liquid";
+        using var stream = typeof(SubmissionPages).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Missing embedded template {resource}.");
+        using var reader = new StreamReader(stream);
+        return parser.TryParse(reader.ReadToEnd(), out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"Template {name} does not parse: {error}");
+    }
+
+    private sealed record FieldView(string Name, string Label, string? Value, string? Error, string Kind, decimal? Max, bool Checked);
+
+    private sealed record MonthOption(string Value, string Label, bool Selected);
+
+    private sealed record Fact(string Label, string Value);
+}
