@@ -5,6 +5,7 @@ using PartyFunctions.Health;
 using PartyFunctions.Storage.Health;
 using PartyFunctions.Storage.Organisation;
 using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Storage.Submissions;
 
 namespace PartyFunctions;
 
@@ -21,6 +22,7 @@ public static class PartyServiceCollectionExtensions
         services.AddSingleton<CheckHealth>();
         services.AddNotifications(configuration);
         services.AddOrganisation(configuration);
+        services.AddSubmissions(configuration);
         return services;
     }
 }

@@ -17,14 +17,18 @@ public static class StorageNames
     public const string DigestsPoisonQueue = DigestsQueue + "-poison";
     public const string ClassificationShardsQueue = "classification-shards";
 
+    /// <summary>One <c>ScoreRecorded</c> message per accepted submission, amendment or confirmation (issue 6 consumes it).</summary>
+    public const string ScoreEventsQueue = "score-events";
+
     public const string UnitsTable = "Units";
     public const string UnitTreeTable = "UnitTree";
     public const string AccessCodesTable = "AccessCodes";
+    public const string ScoresTable = "Scores";
 
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
-    public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue];
+    public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ScoreEventsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable];
+    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable];
 }
