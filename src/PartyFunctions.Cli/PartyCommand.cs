@@ -21,6 +21,7 @@ public static class PartyCommand
         root.Subcommands.Add(Classification.ClassifyCommand.Build(context));
         root.Subcommands.Add(Organisation.UnitCommands.Build(context));
         root.Subcommands.Add(Access.CodeCommands.Build(context));
+        root.Subcommands.Add(AnnualRun.ClassifyRunCommand.Build(context));
         return root;
     }
 

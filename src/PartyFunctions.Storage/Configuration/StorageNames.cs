@@ -16,6 +16,7 @@ public static class StorageNames
     public const string DigestsQueue = "digests";
     public const string DigestsPoisonQueue = DigestsQueue + "-poison";
     public const string ClassificationShardsQueue = "classification-shards";
+    public const string ClassificationShardsPoisonQueue = ClassificationShardsQueue + "-poison";
 
     /// <summary>One <c>ScoreRecorded</c> message per accepted submission, amendment or confirmation (issue 6 consumes it).</summary>
     public const string ScoreEventsQueue = "score-events";
@@ -24,11 +25,13 @@ public static class StorageNames
     public const string UnitTreeTable = "UnitTree";
     public const string AccessCodesTable = "AccessCodes";
     public const string ScoresTable = "Scores";
+    public const string ClassificationRunsTable = "ClassificationRuns";
+    public const string AnnualResultsTable = "AnnualResults";
 
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
-    public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ScoreEventsQueue];
+    public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ClassificationShardsPoisonQueue, ScoreEventsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable];
+    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable];
 }

@@ -45,10 +45,12 @@ public sealed class FunctionHost : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddSingleton(configuration)
-            .AddLogging();
-        // Overrides go first so that the composition root's TryAdd registrations (the clock) yield to them.
+            .AddLogging()
+            .AddPartyFunctions(configuration);
+        // Overrides come last: the last registration of a service is the one resolved, so a test replaces or
+        // decorates what the app registered (a fake clock, a stub client, a failing store).
         overrides?.Invoke(services);
-        return services.AddPartyFunctions(configuration);
+        return services;
     }
 
     public IConfiguration Configuration { get; }
@@ -117,7 +119,7 @@ public sealed class FunctionHost : IAsyncDisposable
         {
             var result = await InvokeAsync(match.Function, scope.ServiceProvider, parameter =>
                 parameter.ParameterType == typeof(HttpRequest) ? request
-                : match.Values!.TryGetValue(parameter.Name!, out var routeValue) ? routeValue
+                : match.Values!.TryGetValue(parameter.Name!, out var routeValue) ? RouteValue(routeValue, parameter.ParameterType)
                 : null, cancellationToken);
             var action = result as IActionResult ?? await WriteOutputBindingsAsync(match.Function, result, cancellationToken);
             if (action is not null)
@@ -232,6 +234,11 @@ public sealed class FunctionHost : IAsyncDisposable
 
         return response;
     }
+
+    /// <summary>Route values bind to string or simple typed parameters (<c>int year</c>), as the worker converts them.</summary>
+    private static object? RouteValue(string value, Type type) =>
+        type == typeof(string) ? value
+        : System.ComponentModel.TypeDescriptor.GetConverter(type).ConvertFromInvariantString(value);
 
     private static object? BindQueueMessage(ParameterInfo parameter, QueueMessage message)
     {

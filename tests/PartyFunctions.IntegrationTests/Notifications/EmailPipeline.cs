@@ -42,13 +42,9 @@ internal sealed class EmailPipeline : IAsyncDisposable
             }),
             services =>
             {
-                // Overrides come first: the first registration of a service is the one TryAdd keeps.
-                overrides?.Invoke(services);
                 services.AddSingleton<ISendGridClient>(new SendGridClient(new SendGridClientOptions { ApiKey = "SG.test-key", Host = sendGrid.Url }));
-                if (!services.Any(d => d.ServiceType == typeof(SendGridTransportOptions)))
-                {
-                    services.AddSingleton(new SendGridTransportOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(5) });
-                }
+                services.AddSingleton(new SendGridTransportOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(5) });
+                overrides?.Invoke(services);
             });
         var pipeline = new EmailPipeline(host, sendGrid);
         foreach (var queue in new[] { pipeline.Digests, pipeline.Poison })

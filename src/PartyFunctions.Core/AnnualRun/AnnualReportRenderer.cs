@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CsvHelper;
+using Fluid;
+using PartyFunctions.Classification;
+using PartyFunctions.Organisation;
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.AnnualRun;
+
+/// <summary>
+/// The annual report of one unit (a committee's cells, or a whole province): an HTML page in Vietnamese with counts
+/// per level, an inline SVG bar chart and the table of units, and the same table as CSV. Every value is HTML-encoded;
+/// nothing is fetched from elsewhere.
+/// </summary>
+public static class AnnualReportRenderer
+{
+    public static readonly string[] CsvHeader =
+        ["unitId", "unitName", "superiorId", "required", "tot", "kha_or_better", "kem", "yearBand", "proposed", "final", "flags"];
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly Lazy<IFluidTemplate> Template = new(LoadTemplate);
+    private static readonly TemplateOptions Options = CreateOptions();
+    private static readonly (Level Level, string Name, string Color)[] Levels =
+    [
+        (Level.Excellent, "HTXSNV", "#1b7f3b"),
+        (Level.Good, "HTTNV", "#4a90d9"),
+        (Level.Complete, "HTNV", "#e0a800"),
+        (Level.Failed, "KHTNV", "#c62828"),
+    ];
+
+    public static AnnualReport Render(Unit unit, ClassificationRun run, IReadOnlyList<AnnualResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(run);
+        var ordered = results.OrderBy(r => r.SuperiorId, StringComparer.Ordinal).ThenBy(r => r.UnitId, StringComparer.Ordinal).ToList();
+        return new AnnualReport(RenderHtml(unit, run, ordered), RenderCsv(ordered));
+    }
+
+    private static string RenderHtml(Unit unit, ClassificationRun run, List<AnnualResult> results)
+    {
+        var counts = Levels.Select(l => new LevelCount(
+            l.Name, results.Count(r => r.Proposed == l.Level), results.Count(r => r.Final == l.Level))).ToList();
+        var widest = Math.Max(1, counts.Max(c => c.Proposed));
+        var bars = Levels.Select((l, i) => new Bar(l.Name, counts[i].Proposed, 24 * i, 200 * counts[i].Proposed / widest, l.Color)).ToList();
+        var model = new ReportView(
+            unit.Name, run.Year, run.RunId, run.ThroughMonth, run.PackId, results.Count,
+            results.Count(r => r.Proposed is null), counts, bars, 24 * bars.Count,
+            results.Select(Row).ToList());
+        return Template.Value.Render(new TemplateContext(model, Options), Html);
+    }
+
+    private static string RenderCsv(List<AnnualResult> results)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        {
+            csv.WriteHeader(CsvHeader);
+            foreach (var r in results)
+            {
+                csv.WriteField(r.UnitId);
+                csv.WriteField(r.UnitName);
+                csv.WriteField(r.SuperiorId);
+                csv.WriteField(r.Required);
+                csv.WriteField(r.Good);
+                csv.WriteField(r.FairOrBetter);
+                csv.WriteField(r.Weak);
+                csv.WriteField(r.YearBand.Code());
+                csv.WriteField(r.Proposed.Code());
+                csv.WriteField(r.Final.Code());
+                csv.WriteField(Flags(r));
+                csv.EndRecord();
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static RowView Row(AnnualResult r) =>
+        new(r.UnitId, r.UnitName, r.Required, r.Good, r.FairOrBetter, r.Weak,
+            r.YearBand is { } band ? band.Vietnamese() : "Chưa đủ dữ liệu", r.Proposed.Code(), r.Final.Code(), Flags(r));
+
+    private static string Flags(AnnualResult r) => r.DemotedByQuota ? "quota" : string.Empty;
+
+    private static IFluidTemplate LoadTemplate()
+    {
+        using var stream = typeof(AnnualReportRenderer).Assembly.GetManifestResourceStream("PartyFunctions.AnnualRun.Templates.report.vi.liquid")
+            ?? throw new InvalidOperationException("The annual report template is not embedded.");
+        using var reader = new StreamReader(stream);
+        return new FluidParser().TryParse(reader.ReadToEnd(), out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"The annual report template does not parse: {error}");
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions();
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
+        options.MemberAccessStrategy.Register<ReportView>();
+        options.MemberAccessStrategy.Register<LevelCount>();
+        options.MemberAccessStrategy.Register<Bar>();
+        options.MemberAccessStrategy.Register<RowView>();
+        return options;
+    }
+
+    private sealed record ReportView(
+        string UnitName, int Year, string RunId, int ThroughMonth, string PackId, int Total, int Insufficient,
+        IReadOnlyList<LevelCount> Levels, IReadOnlyList<Bar> Bars, int ChartHeight, IReadOnlyList<RowView> Rows);
+
+    private sealed record LevelCount(string Name, int Proposed, int Final);
+
+    private sealed record Bar(string Label, int Count, int Y, int Width, string Color);
+
+    private sealed record RowView(
+        string UnitId, string UnitName, int Required, int Good, int FairOrBetter, int Weak, string YearBand, string Proposed, string Final, string Flags);
+}

@@ -1,0 +1,37 @@
+using PartyFunctions.Classification;
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.AnnualRun;
+
+/// <summary>
+/// A cell's year as the run computed it: the roll-up counts, the year band (null: insufficient data), the proposed
+/// level with its reasons (flag <c>quota</c> when the quota demoted it), and the standing committee's decision once
+/// recorded, which is the unit's final level.
+/// </summary>
+public sealed record AnnualResult(
+    int Year,
+    string UnitId,
+    string UnitName,
+    string SuperiorId,
+    string RunId,
+    int Required,
+    int Good,
+    int FairOrBetter,
+    int Weak,
+    Band? YearBand,
+    Level? Proposed,
+    LevelReasons Reasons,
+    AnnualDecision? Decision = null)
+{
+    public bool DemotedByQuota => (Reasons & LevelReasons.Quota) != 0;
+
+    /// <summary>The confirmed or overriding level when the committee decided, else none yet.</summary>
+    public Level? Final => Decision?.Level;
+
+    public static AnnualResult From(CellClassification c, string unitName, int year, string runId) =>
+        new(year, c.UnitId, unitName, c.SuperiorId, runId, c.Year.Required, c.Year.Good, c.Year.FairOrBetter, c.Year.Weak,
+            c.Year.Band, c.Proposed, c.Reasons);
+}
+
+/// <summary>The superior standing committee's decision on a proposal: confirmed as proposed, or overridden with a reason.</summary>
+public sealed record AnnualDecision(Level Level, bool Override, string Reason, string DecidedBy, DateTimeOffset DecidedAt);

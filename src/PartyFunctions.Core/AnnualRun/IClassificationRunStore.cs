@@ -1,0 +1,25 @@
+namespace PartyFunctions.AnnualRun;
+
+/// <summary>Port: the run record and its shards' states.</summary>
+public interface IClassificationRunStore
+{
+    Task<StoredRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the run unless it exists; returns the stored one either way, and whether this call created it.</summary>
+    Task<(StoredRun Run, bool Created)> AddRunAsync(ClassificationRun run, CancellationToken cancellationToken);
+
+    /// <summary>Records the shards of a run as pending, keeping any state already recorded (idempotent).</summary>
+    Task AddShardsAsync(string runId, IReadOnlyCollection<string> superiorIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ShardState>> GetShardsAsync(string runId, CancellationToken cancellationToken);
+
+    Task<ShardState?> GetShardAsync(string runId, string superiorId, CancellationToken cancellationToken);
+
+    Task SetShardAsync(ShardState shard, CancellationToken cancellationToken);
+
+    /// <summary>True while some shard of the run is neither done nor failed.</summary>
+    Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the run completed if it is unchanged since it was read: only one caller wins.</summary>
+    Task<bool> TryCompleteAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken);
+}

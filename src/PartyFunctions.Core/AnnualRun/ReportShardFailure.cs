@@ -1,0 +1,20 @@
+namespace PartyFunctions.AnnualRun;
+
+/// <summary>
+/// Use case for a shard the host gave up on (poison queue): the run's status shows it as failed, and the run can
+/// still complete without it; an administrator's resume sends it again once the cause is fixed.
+/// </summary>
+public sealed class ReportShardFailure(IClassificationRunStore runs, CompleteClassificationRun completion, TimeProvider clock)
+{
+    public async Task RunAsync(ShardMessage message, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (await runs.GetShardAsync(message.RunId, message.SuperiorId, cancellationToken) is { Status: ShardStatus.Done })
+        {
+            return;
+        }
+
+        await runs.SetShardAsync(new ShardState(message.RunId, message.SuperiorId, ShardStatus.Failed, At: clock.GetUtcNow(), Error: error), cancellationToken);
+        await completion.RunAsync(message.RunId, cancellationToken);
+    }
+}

@@ -1,0 +1,80 @@
+using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.AnnualRun;
+
+/// <summary>
+/// Use case: start the year's classification run, once. It records the run and one pending shard per grassroots
+/// committee active in the year, then puts one message per shard on the queue; the workers classify in parallel and
+/// no invocation ever handles the whole deployment. The timer starts a run only if none exists; an administrator's
+/// resume re-sends every shard not done (pending or failed), which the idempotent workers allow.
+/// </summary>
+public sealed class StartClassificationRun(
+    IUnitStore units, IClassificationRunStore runs, IShardDispatcher dispatcher, PolicyCatalog catalog, TimeProvider clock)
+{
+    public async Task<RunStart> RunAsync(int year, int? throughMonth, bool resume, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var through = throughMonth ?? LastCutOffMonth(year, now);
+        if (through is < 1 or > 12)
+        {
+            return RunStart.Refused($"Chưa có tháng nào của năm {year} qua hạn chốt; chưa thể xếp loại / no month of {year} is cut off yet.");
+        }
+
+        var runId = ClassificationRun.IdFor(year);
+        var existing = await runs.GetRunAsync(runId, cancellationToken);
+        if (existing is not null && !resume)
+        {
+            return RunStart.Existing(existing.Run);
+        }
+
+        if (existing is null)
+        {
+            var pack = catalog.InForceForMonth(year, through)
+                ?? throw new InvalidOperationException($"No policy pack is in force for {year}-{through:00}.");
+            var shards = (await units.GetAllAsync(cancellationToken))
+                .Where(u => u.Kind == UnitKind.Grassroots && ActiveDuring(u, year))
+                .Select(u => u.Id)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            // Shards first: a start interrupted after them is completed by the next start, never left without shards.
+            await runs.AddShardsAsync(runId, shards, cancellationToken);
+            var (stored, created) = await runs.AddRunAsync(new ClassificationRun(runId, year, through, pack.Id, shards.Count, now), cancellationToken);
+            if (!created && !resume)
+            {
+                return RunStart.Existing(stored.Run);
+            }
+
+            existing = stored;
+        }
+
+        // A resume sends again every shard not done; a failed one is pending again until a worker finishes it.
+        var notDone = (await runs.GetShardsAsync(runId, cancellationToken)).Where(s => s.Status != ShardStatus.Done).ToList();
+        foreach (var failed in notDone.Where(s => s.Status == ShardStatus.Failed))
+        {
+            await runs.SetShardAsync(failed with { Status = ShardStatus.Pending, Error = null }, cancellationToken);
+        }
+
+        var toSend = notDone.Select(s => new ShardMessage(runId, year, s.SuperiorId)).ToList();
+        await dispatcher.DispatchAsync(toSend, cancellationToken);
+        return RunStart.Dispatched(existing.Run, toSend.Count);
+    }
+
+    /// <summary>The last month of <paramref name="year"/> whose cut-off has passed at <paramref name="now"/> (0 when none).</summary>
+    public static int LastCutOffMonth(int year, DateTimeOffset now) =>
+        Enumerable.Range(1, 12).LastOrDefault(m => ReportingCalendar.IsCutOff(new ScorePeriod(year, m), now));
+
+    private static bool ActiveDuring(Unit unit, int year) =>
+        unit.ActiveFrom <= new DateOnly(year, 12, 31) && (unit.ActiveTo is not { } to || to >= new DateOnly(year, 1, 1));
+}
+
+/// <summary>What a start did: refused (with a message for a person), found the run already there, or sent shards.</summary>
+public sealed record RunStart(ClassificationRun? Run, int ShardsDispatched, string? Refusal)
+{
+    public static RunStart Refused(string message) => new(null, 0, message);
+
+    public static RunStart Existing(ClassificationRun run) => new(run, 0, null);
+
+    public static RunStart Dispatched(ClassificationRun run, int shards) => new(run, shards, null);
+}

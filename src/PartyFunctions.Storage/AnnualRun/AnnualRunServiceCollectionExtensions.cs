@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartyFunctions.AnnualRun;
+using PartyFunctions.Policy;
+using PartyFunctions.Storage.Submissions;
+
+namespace PartyFunctions.Storage.AnnualRun;
+
+/// <summary>The annual classification run's wiring, called once from <c>AddPartyFunctions</c>.</summary>
+public static class AnnualRunServiceCollectionExtensions
+{
+    public static IServiceCollection AddAnnualRun(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(PolicyCatalog.Embedded);
+        services.AddSingleton(sp => new AnnualRunTables(sp.GetRequiredService<StorageClients>(), configuration[ScoreTables.PrefixSetting]));
+        services.AddSingleton<IClassificationRunStore, TableClassificationRunStore>();
+        services.AddSingleton<IAnnualResultStore, TableAnnualResultStore>();
+        services.AddSingleton<IReportStore, BlobReportStore>();
+        services.AddSingleton<IShardDispatcher, QueueShardDispatcher>();
+        services.AddSingleton<StartClassificationRun>();
+        services.AddSingleton<CompleteClassificationRun>();
+        services.AddSingleton<ClassifyShard>();
+        services.AddSingleton<ReportShardFailure>();
+        services.AddSingleton<GetClassificationRunStatus>();
+        return services;
+    }
+}

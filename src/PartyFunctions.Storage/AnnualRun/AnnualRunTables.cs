@@ -1,0 +1,38 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using PartyFunctions.Configuration;
+using PartyFunctions.Storage.Submissions;
+
+namespace PartyFunctions.Storage.AnnualRun;
+
+/// <summary>
+/// The run table, the results table and the reports container, created on first use. They take the submissions'
+/// name prefix (<see cref="ScoreTables.PrefixSetting"/>): results are derived from scores and live beside them.
+/// </summary>
+public sealed class AnnualRunTables(StorageClients clients, string? prefix)
+{
+    private readonly string prefix = prefix ?? string.Empty;
+    private readonly Lazy<Task<TableClient>> runs = new(() => TableAsync(clients, (prefix ?? string.Empty) + StorageNames.ClassificationRunsTable));
+    private readonly Lazy<Task<TableClient>> results = new(() => TableAsync(clients, (prefix ?? string.Empty) + StorageNames.AnnualResultsTable));
+    private readonly Lazy<Task<BlobContainerClient>> reports = new(async () =>
+    {
+        var container = clients.Blobs.GetBlobContainerClient((prefix ?? string.Empty).ToLowerInvariant() + StorageNames.ReportsContainer);
+        await container.CreateIfNotExistsAsync();
+        return container;
+    });
+
+    public string Prefix => prefix;
+
+    public Task<TableClient> RunsAsync() => runs.Value;
+
+    public Task<TableClient> ResultsAsync() => results.Value;
+
+    public Task<BlobContainerClient> ReportsAsync() => reports.Value;
+
+    private static async Task<TableClient> TableAsync(StorageClients clients, string name)
+    {
+        var table = clients.Tables.GetTableClient(name);
+        await table.CreateIfNotExistsAsync();
+        return table;
+    }
+}

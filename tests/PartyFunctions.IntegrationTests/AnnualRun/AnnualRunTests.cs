@@ -1,0 +1,174 @@
+using System.Net;
+using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PartyFunctions.Access;
+using PartyFunctions.AnnualRun;
+using PartyFunctions.Classification;
+using PartyFunctions.Configuration;
+using PartyFunctions.IntegrationTests.Harness;
+using PartyFunctions.IntegrationTests.Submissions;
+using PartyFunctions.Organisation;
+using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.IntegrationTests.AnnualRun;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AnnualRunTests(AzuriteFixture azurite)
+{
+    // 09:00 ICT on 15 December 2025: November's cut-off has passed, so the run covers January to November.
+    private static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Timer_workers_and_admin_endpoints_are_bound_as_the_host_expects()
+    {
+        var metadata = FunctionsMetadata.OfBuiltApp;
+
+        Assert.Equal("%Schedules:AnnualClassification%", metadata["AnnualClassification"].Trigger.Schedule);
+        Assert.Equal(("queueTrigger", "classification-shards", "AzureWebJobsStorage"),
+            (metadata["ClassifyShard"].Trigger.Type, metadata["ClassifyShard"].Trigger.QueueName, metadata["ClassifyShard"].Trigger.Connection));
+        Assert.Equal("classification-shards-poison", metadata["ClassifyShardPoison"].Trigger.QueueName);
+        Assert.Equal(("admin/classification/{year:int}", "Function"), (metadata["StartClassificationRun"].Trigger.Route, metadata["StartClassificationRun"].Trigger.AuthLevel));
+        Assert.Equal(["post"], metadata["StartClassificationRun"].Trigger.Methods);
+        Assert.Equal(["get"], metadata["ClassificationRunStatus"].Trigger.Methods);
+        Assert.Equal(("reports/{year:int}/{unitId}", "Anonymous"), (metadata["AnnualReport"].Trigger.Route, metadata["AnnualReport"].Trigger.AuthLevel));
+    }
+
+    [Fact]
+    public async Task A_province_year_fans_out_classifies_applies_the_quota_survives_a_poisoned_shard_and_reports()
+    {
+        var province = await ProvinceAsync();
+        await using var host = province.Host;
+
+        await host.RunTimerAsync("AnnualClassification", new TimerInfo());
+        await host.RunTimerAsync("AnnualClassification", new TimerInfo { IsPastDue = true });
+
+        Assert.Equal(4, (await province.Shards.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+        Assert.Equal(HostJson.MaxDequeueCount, host.QueueFailures.Count(e => e is TimeoutException));
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsPoisonQueue);
+
+        var status = (await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2025, default))!;
+        Assert.True(status.Run.IsCompleted);
+        Assert.Equal((11, "vn-2025", 3, 0), (status.Run.ThroughMonth, status.Run.PackId, status.ShardsDone, status.ShardsPending));
+        Assert.Equal("Q.G4", Assert.Single(status.FailedShards).SuperiorId);
+
+        var results = host.Services.GetRequiredService<IAnnualResultStore>();
+        var g1 = await results.GetAsync(2025, "Q.G1", default);
+        Assert.Equal(["Q.G1.C09", "Q.G1.C10"], g1.Where(r => r.Proposed == Level.Excellent).Select(r => r.UnitId).Order());
+        Assert.All(g1.Where(r => r.Proposed != Level.Excellent), r => Assert.True(r.Proposed == Level.Good && r.DemotedByQuota, r.UnitId));
+        var g2 = (await results.GetAsync(2025, "Q.G2", default)).ToDictionary(r => r.UnitId);
+        Assert.Equal(Level.Failed, g2["Q.G2.C01"].Proposed);
+        Assert.Equal((Level.Failed, 11), (g2["Q.G2.C02"].Proposed, g2["Q.G2.C02"].Weak));
+        Assert.All(Enumerable.Range(3, 8), i => Assert.Equal(Level.Good, g2[$"Q.G2.C{i:00}"].Proposed));
+        var g3 = await results.GetAsync(2025, "Q.G3", default);
+        Assert.Equal(10, g3.Count);
+        Assert.All(g3, r => Assert.True(r.Proposed is null && r.YearBand is null && r.Required == 3, r.UnitId));
+        Assert.Empty(await results.GetAsync(2025, "Q.G4", default));
+
+        var report = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q.G1?link={province.Link("report", "Q")}");
+        Assert.True(report.Status == HttpStatusCode.OK, report.ToString());
+        Assert.Contains("Chi bộ thôn C10 (G1)", report.Body, StringComparison.Ordinal);
+        Assert.Contains("<svg", report.Body, StringComparison.Ordinal);
+        Assert.Contains("quota", report.Body, StringComparison.Ordinal);
+        var csv = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q.G1?format=csv&link={province.Link("report", "Q.G1")}");
+        Assert.StartsWith("unitId,unitName,superiorId,required,tot,kha_or_better,kem,yearBand,proposed,final,flags", csv.Body.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal('\uFEFF', csv.Body[0]);
+        Assert.Contains("Q.G1.C01,Chi bộ thôn C01 (G1),Q.G1,11,11,11,0,Tot,HTTNV,,quota", csv.Body, StringComparison.Ordinal);
+        var provinceReport = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q?link={province.Link("report", "Q")}");
+        Assert.Contains("Q.G2.C01", provinceReport.Body, StringComparison.Ordinal);
+        Assert.Contains("30 chi bộ", provinceReport.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redelivered_shard_writes_the_same_results_and_a_resume_finishes_the_failed_one()
+    {
+        var province = await ProvinceAsync();
+        await using var host = province.Host;
+        await host.RunTimerAsync("AnnualClassification", new TimerInfo());
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsPoisonQueue);
+        var results = host.Services.GetRequiredService<IAnnualResultStore>();
+        var before = await results.GetAsync(2025, "Q.G1", default);
+
+        await province.Shards.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(new ShardMessage("annual-2025", 2025, "Q.G1")));
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+        province.Store.Failing = false;
+        var resume = await host.SendAsync(HttpMethod.Post, "/api/admin/classification/2025");
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+
+        Assert.Equal(before.OrderBy(r => r.UnitId).ToList(), (await results.GetAsync(2025, "Q.G1", default)).OrderBy(r => r.UnitId).ToList());
+        Assert.Equal(HttpStatusCode.Accepted, resume.Status);
+        var status = (await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2025, default))!;
+        Assert.Equal((4, 0, 0, 32), (status.ShardsDone, status.ShardsPending, status.FailedShards.Count, status.CellsClassified));
+        var provinceReport = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q?link={province.Link("report", "Q")}");
+        Assert.Contains("Q.G4.C02", provinceReport.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_link_for_one_committee_cannot_open_another_and_bad_requests_are_refused()
+    {
+        var province = await ProvinceAsync();
+        await using var host = province.Host;
+        await host.RunTimerAsync("AnnualClassification", new TimerInfo());
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+
+        var other = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q.G2?link={province.Link("report", "Q.G1")}");
+        var wrongAction = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q.G1?link={province.Link("view", "Q.G1")}");
+        var badYear = await host.SendAsync(HttpMethod.Post, "/api/admin/classification/1999");
+        var badMonth = await host.SendAsync(HttpMethod.Post, "/api/admin/classification/2025?through=13");
+
+        Assert.Equal(HttpStatusCode.Forbidden, other.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongAction.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, badMonth.Status);
+    }
+
+    [Fact]
+    public async Task A_run_before_any_cut_off_of_the_year_is_refused_with_a_message()
+    {
+        var province = await ProvinceAsync();
+        await using var host = province.Host;
+
+        var response = await host.SendAsync(HttpMethod.Post, "/api/admin/classification/2026");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.Status);
+        Assert.Contains("chưa thể xếp loại", response.Body, StringComparison.Ordinal);
+        Assert.Null(await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2026, default));
+    }
+
+    private async Task<Province> ProvinceAsync()
+    {
+        var clock = new FakeTimeProvider(RunTime);
+        FailingShardScoreStore? store = null;
+        var host = FunctionHost.Create(SubmissionSettings.For(azurite), services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
+                ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4"));
+        });
+        var import = await host.Services.GetRequiredService<ImportUnits>().RunAsync(SmallProvince.UnitsCsv(), deactivateMissing: false, default);
+        Assert.True(import.Succeeded, string.Join("\n", import.Errors));
+        var scores = host.Services.GetRequiredService<IScoreStore>();
+        foreach (var score in SmallProvince.Scores())
+        {
+            Assert.True((await scores.TryAddAsync(score, default)).Written);
+        }
+
+        var shards = host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsQueue);
+        foreach (var queue in new[] { shards, host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsPoisonQueue) })
+        {
+            await queue.CreateIfNotExistsAsync();
+            await queue.ClearMessagesAsync();
+        }
+
+        return new Province(host, store!, shards, host.Services.GetRequiredService<LinkSigner>(), clock);
+    }
+
+    private sealed record Province(FunctionHost Host, FailingShardScoreStore Store, QueueClient Shards, LinkSigner Signer, FakeTimeProvider Clock)
+    {
+        public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
+    }
+}

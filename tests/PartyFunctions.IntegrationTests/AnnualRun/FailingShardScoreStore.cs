@@ -1,0 +1,25 @@
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.IntegrationTests.AnnualRun;
+
+/// <summary>A seam for one test: the real score store, except that reading one committee's year fails while <see cref="Failing"/>.</summary>
+internal sealed class FailingShardScoreStore(IScoreStore inner, string failingSuperiorId) : IScoreStore
+{
+    public bool Failing { get; set; } = true;
+
+    public Task<IReadOnlyList<ScoreRecord>> GetYearAsync(string superiorId, int year, CancellationToken cancellationToken) =>
+        Failing && superiorId == failingSuperiorId
+            ? throw new TimeoutException($"storage timed out reading {superiorId} (injected)")
+            : inner.GetYearAsync(superiorId, year, cancellationToken);
+
+    public Task<StoredScore?> GetAsync(string superiorId, string unitId, ScorePeriod period, CancellationToken cancellationToken) =>
+        inner.GetAsync(superiorId, unitId, period, cancellationToken);
+
+    public Task<ScoreWrite> TryAddAsync(ScoreRecord score, CancellationToken cancellationToken) => inner.TryAddAsync(score, cancellationToken);
+
+    public Task<ScoreWrite> TryReplaceAsync(ScoreRecord score, string etag, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(score, etag, cancellationToken);
+
+    public Task<IReadOnlyList<ScoreRecord>> GetMonthAsync(string superiorId, ScorePeriod period, CancellationToken cancellationToken) =>
+        inner.GetMonthAsync(superiorId, period, cancellationToken);
+}
