@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
+using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Storage.Health;
 using PartyFunctions.Storage.Organisation;
 using PartyFunctions.Storage.Notifications;
@@ -23,6 +24,7 @@ public static class PartyServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddOrganisation(configuration);
         services.AddSubmissions(configuration);
+        services.AddAlerts(configuration);
         return services;
     }
 }

@@ -21,6 +21,11 @@ public interface IAlertStore
     /// <summary>The escalation run's work list: open and acknowledged alerts, and resolved ones whose notice has not gone.</summary>
     Task<IReadOnlyList<StoredAlert>> GetActiveAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The active alerts as last indexed, in one query and without ETags: for pages that show alerts, not for changing them.
+    /// </summary>
+    Task<IReadOnlyList<Alert>> GetActiveSnapshotAsync(CancellationToken cancellationToken);
+
     /// <summary>The open (or acknowledged) alerts a recipient has been notified of.</summary>
     Task<IReadOnlyList<AlertKey>> GetOpenForRecipientAsync(string email, CancellationToken cancellationToken);
 }

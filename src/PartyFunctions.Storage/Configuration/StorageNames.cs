@@ -25,10 +25,17 @@ public static class StorageNames
     public const string AccessCodesTable = "AccessCodes";
     public const string ScoresTable = "Scores";
 
+    /// <summary>Alerts by unit; <see cref="AlertIndexTable"/> holds the escalation work list and each recipient's open alerts.</summary>
+    public const string AlertsTable = "Alerts";
+    public const string AlertIndexTable = "AlertIndex";
+
+    /// <summary>Markers of finished runs (job, period or day) and applied score events: what makes the timers idempotent.</summary>
+    public const string RunsTable = "Runs";
+
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ScoreEventsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable];
+    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, AlertsTable, AlertIndexTable, RunsTable];
 }
