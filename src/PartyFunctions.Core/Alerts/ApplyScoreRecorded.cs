@@ -11,7 +11,8 @@ namespace PartyFunctions.Alerts;
 /// and the "resolved" notices in its digests, so a busy day of submissions is one email per person, not one per event.
 /// Idempotent by receipt id (marker <c>score-event</c>, receipt id), and each step is idempotent by itself too.
 /// </summary>
-public sealed class ApplyScoreRecorded(IAlertStore store, IUnitStore units, IScoreStore scores, OpenAlerts openAlerts, IRunMarkers markers)
+public sealed class ApplyScoreRecorded(
+    IAlertStore store, IUnitStore units, IScoreStore scores, OpenAlerts openAlerts, ResolveAlert resolve, IRunMarkers markers)
 {
     public const string Job = "score-event";
 
@@ -56,20 +57,8 @@ public sealed class ApplyScoreRecorded(IAlertStore store, IUnitStore units, ISco
         return opened.Count == 0 ? "applied" : "opened " + string.Join(',', opened);
     }
 
-    private async Task ResolveAsync(AlertKey key, DateTimeOffset at, string actor, string reason, CancellationToken cancellationToken)
-    {
-        // Re-read and re-apply on a conflict: the escalation run may be recording a step on the same alert.
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (await store.GetAsync(key, cancellationToken) is not { Alert.IsOpen: true } stored
-                || await store.TryReplaceAsync(stored.Alert.Resolve(at, actor, reason), stored.ETag, cancellationToken))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Alert {key} kept changing while it was being resolved; the message will be retried.");
-    }
+    private Task ResolveAsync(AlertKey key, DateTimeOffset at, string actor, string reason, CancellationToken cancellationToken) =>
+        resolve.RunAsync(key, at, actor, reason, cancellationToken);
 
     // One alert per unit while it is open: a new one opens only when none is open (it resolves with a remediation plan).
     private async Task<bool> NeedsConsolidationAsync(Unit unit, ScoreRecorded recorded, ScorePeriod period, CancellationToken cancellationToken)

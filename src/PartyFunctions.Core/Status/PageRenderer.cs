@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CsvHelper;
 using Fluid;
+using PartyFunctions.Rendering;
 using PartyFunctions.Alerts;
 using PartyFunctions.Organisation;
 using PartyFunctions.Scoring;
@@ -17,7 +18,6 @@ namespace PartyFunctions.Status;
 /// </summary>
 public sealed class PageRenderer
 {
-    private static readonly FluidParser Parser = new();
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly string[] BandColours = ["#c62828", "#ef6c00", "#1565c0", "#2e7d32"];
     private readonly IFluidTemplate status = Load("status.liquid");
@@ -89,16 +89,7 @@ public sealed class PageRenderer
         _ => "Chưa nộp (chưa đến hạn chốt)",
     };
 
-    private static IFluidTemplate Load(string name)
-    {
-        var resource = $"{typeof(PageRenderer).Namespace}.Templates.{name}";
-        using var stream = typeof(PageRenderer).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Missing embedded template {resource}.");
-        using var reader = new StreamReader(stream);
-        return Parser.TryParse(reader.ReadToEnd(), out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"Template {name} does not parse: {error}");
-    }
+    private static IFluidTemplate Load(string name) => EmbeddedTemplate.Load(typeof(PageRenderer), name);
 
     private static TemplateOptions CreateOptions()
     {

@@ -23,6 +23,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertLinks>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<OpenAlerts>();
+        services.AddSingleton<ResolveAlert>();
         services.AddSingleton<MonthRoster>();
         services.AddSingleton<SendReminders>();
         services.AddSingleton<RunCutoff>();
