@@ -57,7 +57,7 @@ public sealed class ApplyScoreRecorded(
         return opened.Count == 0 ? "applied" : "opened " + string.Join(',', opened);
     }
 
-    private Task ResolveAsync(AlertKey key, DateTimeOffset at, string actor, string reason, CancellationToken cancellationToken) =>
+    private Task<bool> ResolveAsync(AlertKey key, DateTimeOffset at, string actor, string reason, CancellationToken cancellationToken) =>
         resolve.RunAsync(key, at, actor, reason, cancellationToken);
 
     // One alert per unit while it is open: a new one opens only when none is open (it resolves with a remediation plan).
