@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
+using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Storage.AnnualRun;
 using PartyFunctions.Storage.Health;
 using PartyFunctions.Storage.Organisation;
@@ -25,6 +26,7 @@ public static class PartyServiceCollectionExtensions
         services.AddOrganisation(configuration);
         services.AddSubmissions(configuration);
         services.AddAnnualRun(configuration);
+        services.AddAlerts(configuration);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using PartyFunctions.Rendering;
 
 namespace PartyFunctions.Notifications;
 
@@ -16,7 +17,6 @@ public sealed class DigestRenderer
     /// <summary>Lines listed in one email; the rest are counted. About 400 bytes each in HTML.</summary>
     public const int MaxItemsShown = 150;
 
-    private static readonly FluidParser Parser = new();
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly string[] Languages = [Digest.Vietnamese, Digest.English];
     private static readonly string[] Parts = ["subject", "item", "html", "text"];
@@ -96,16 +96,7 @@ public sealed class DigestRenderer
         ["rules"] = string.Join(',', digest.Items.Select(i => i.Rule ?? i.Kind.ToString()).Distinct().Order(StringComparer.Ordinal)),
     };
 
-    private static IFluidTemplate Load(string name)
-    {
-        var resource = $"{typeof(DigestRenderer).Namespace}.Templates.{name}";
-        using var stream = typeof(DigestRenderer).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Missing embedded template {resource}.");
-        using var reader = new StreamReader(stream);
-        return Parser.TryParse(reader.ReadToEnd(), out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"Template {name} does not parse: {error}");
-    }
+    private static IFluidTemplate Load(string name) => EmbeddedTemplate.Load(typeof(DigestRenderer), name);
 
     private static TemplateOptions CreateOptions()
     {

@@ -26,6 +26,7 @@ public static class AppSettings
 
     public const string OrganisationTablePrefix = Storage.Organisation.OrganisationTables.PrefixSetting;
     public const string SubmissionsTablePrefix = Storage.Submissions.ScoreTables.PrefixSetting;
+    public const string AlertsTablePrefix = Storage.Alerts.AlertTables.PrefixSetting;
     public const string RequireAdminRole = Storage.Organisation.OrganisationServiceCollectionExtensions.RequireAdminRoleSetting;
 
     public static IReadOnlyList<AppSetting> All { get; } =
@@ -45,6 +46,7 @@ public static class AppSettings
         new(LinksSigningKey, "Base64 key (32+ bytes) signing the links in emails (a Key Vault reference in Azure).", IsSecret: true),
         new(OrganisationTablePrefix, "Prefix of the registry's table names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
         new(SubmissionsTablePrefix, "Prefix of the scores table and archive container names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
+        new(AlertsTablePrefix, "Prefix of the alerts and run-marker table names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
         new(RequireAdminRole, "'true' to demand the PartyAdmin role on admin endpoints even where App Service Authentication is off.", RequiredInAzure: false),
     ];
 }

@@ -28,10 +28,18 @@ public static class StorageNames
     public const string ClassificationRunsTable = "ClassificationRuns";
     public const string AnnualResultsTable = "AnnualResults";
 
+    /// <summary>Alerts by unit; <see cref="AlertIndexTable"/> holds the escalation work list and each recipient's open alerts.</summary>
+    public const string AlertsTable = "Alerts";
+    public const string AlertIndexTable = "AlertIndex";
+
+    /// <summary>Markers of finished runs (job, period or day) and applied score events: what makes the timers idempotent.</summary>
+    public const string RunsTable = "Runs";
+
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ClassificationShardsPoisonQueue, ScoreEventsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable];
+    public static IReadOnlyList<string> Tables { get; } =
+        [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable, AlertsTable, AlertIndexTable, RunsTable];
 }

@@ -1,0 +1,68 @@
+using PartyFunctions.Notifications;
+using PartyFunctions.Organisation;
+
+namespace PartyFunctions.Alerts;
+
+/// <summary>
+/// Turns what is due on a set of alerts (the next chain step, a "resolved" notice) into one digest per recipient for
+/// one run, then records the steps on the alerts. Digests go first, alerts after: a run that crashes in between is
+/// repeated with the same run id, writes the same digest ids (the outbox ignores them) and then records the steps, so
+/// a step is never lost and never emailed twice.
+/// </summary>
+public sealed class AlertDispatcher(IAlertStore store, IOutbox outbox, IDigestScheduler scheduler, AlertLinks links)
+{
+    public async Task<DispatchResult> DispatchAsync(string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var today = VietnamDate.DayOf(now);
+        var lines = new List<(ChainStep To, DigestItem Item)>();
+        var changed = new List<(Alert Alert, string ETag)>();
+        foreach (var (alert, etag) in alerts)
+        {
+            if (alert.AwaitsResolvedNotice)
+            {
+                lines.AddRange(alert.Alerted.Select(to => (to, Item(alert, NotificationKind.Resolved, to.Level, null))));
+                changed.Add((alert.NoticeSent(now), etag));
+            }
+            else if (alert.DueStep(today) is { } step)
+            {
+                var to = alert.Chain[step];
+                if (to.Email is not null)
+                {
+                    var kind = step == 0 ? AlertRules.OpeningKind(alert.Key.Rule) : to.Repeat ? NotificationKind.Repeated : NotificationKind.Escalated;
+                    lines.Add((to, Item(alert, kind, to.Level, links.Acknowledge(alert.Key, to.Level, now))));
+                }
+
+                changed.Add((alert.Take(step, now), etag));
+            }
+        }
+
+        var digests = 0;
+        foreach (var recipient in lines.GroupBy(l => l.To.Email!, StringComparer.OrdinalIgnoreCase))
+        {
+            var id = DigestId.For(runId, recipient.Key);
+            var first = recipient.First().To;
+            await outbox.AddAsync(
+                new Digest(id, new Recipient(first.Email!, first.Name), Digest.Vietnamese, now, recipient.Select(l => l.Item).ToList()),
+                cancellationToken);
+            // Scheduled even when the digest existed (a repeated run): SendDigest sends a digest once, whatever the messages.
+            await scheduler.ScheduleAsync(DigestMessage.For(id), TimeSpan.Zero, cancellationToken);
+            digests++;
+        }
+
+        var conflicts = 0;
+        foreach (var (alert, etag) in changed)
+        {
+            // A conflict means an acknowledgement or resolution came in meanwhile: that state wins, the next run sees it.
+            conflicts += await store.TryReplaceAsync(alert, etag, cancellationToken) ? 0 : 1;
+        }
+
+        return new DispatchResult(digests, lines.Count, changed.Count, conflicts);
+    }
+
+    private static DigestItem Item(Alert alert, NotificationKind kind, int level, string? url) =>
+        new(kind, alert.Key.UnitId, alert.UnitName, alert.Key.Period, alert.Key.Rule, level, alert.Detail, url);
+}
+
+/// <summary>What a dispatch did: digests written, lines in them, alerts changed, and changes lost to a concurrent update.</summary>
+public sealed record DispatchResult(int Digests, int Lines, int AlertsChanged, int Conflicts);

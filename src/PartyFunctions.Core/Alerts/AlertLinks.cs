@@ -1,0 +1,47 @@
+using PartyFunctions.Access;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.Alerts;
+
+/// <summary>
+/// The signed links of the alert emails: acknowledge one alert (action <c>ack</c>; the subject names the alert and
+/// the level it was sent to, which becomes the actor) and a superior's monthly status page (action <c>view</c>).
+/// No personal data goes into a link.
+/// </summary>
+public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
+{
+    public const string AcknowledgeAction = "ack";
+    public const string ViewAction = "view";
+    public static readonly TimeSpan AcknowledgeLifetime = TimeSpan.FromDays(60);
+    public static readonly TimeSpan StatusLifetime = TimeSpan.FromDays(45);
+
+    public string Acknowledge(AlertKey key, int level, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var token = signer.Sign(new SignedLink(AcknowledgeAction, key.UnitId, now + AcknowledgeLifetime, $"{key}#{level}"));
+        return baseUrl.Combine("api/alerts/acknowledge?link=" + token);
+    }
+
+    public string Status(string unitId, ScorePeriod period, DateTimeOffset now) =>
+        baseUrl.Combine($"api/status/{Uri.EscapeDataString(unitId)}/{period}?link=" + signer.Sign(new SignedLink(ViewAction, unitId, now + StatusLifetime)));
+
+    /// <summary>The alert key and level an acknowledge link names, when it verifies.</summary>
+    public AcknowledgeLink Read(string? token)
+    {
+        var verification = signer.Verify(token, AcknowledgeAction);
+        if (!verification.IsValid)
+        {
+            return new AcknowledgeLink(verification.Status, verification.Message, null, 0);
+        }
+
+        var subject = verification.Link!.Subject ?? string.Empty;
+        var hash = subject.LastIndexOf('#');
+        return hash > 0 && AlertKey.TryParse(subject[..hash], out var key) && int.TryParse(subject[(hash + 1)..], out var level)
+            && string.Equals(key!.UnitId, verification.Link.ScopeUnitId, StringComparison.Ordinal)
+            ? new AcknowledgeLink(LinkStatus.Valid, verification.Message, key, level)
+            : new AcknowledgeLink(LinkStatus.Malformed, "Liên kết không hợp lệ / the link is not valid.", null, 0);
+    }
+}
+
+/// <summary>What an acknowledge link names: the alert and the level its holder was alerted at, or why it is refused.</summary>
+public sealed record AcknowledgeLink(LinkStatus Status, string Message, AlertKey? Key, int Level);

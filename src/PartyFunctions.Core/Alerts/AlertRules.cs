@@ -1,0 +1,26 @@
+using PartyFunctions.Notifications;
+
+namespace PartyFunctions.Alerts;
+
+/// <summary>The alert rules of DOMAIN.md and the digest line each one opens with.</summary>
+public static class AlertRules
+{
+    public const string Overdue = "overdue";
+    public const string WeakMonth = "weak-month";
+    public const string NeedsConsolidation = "needs-consolidation";
+    public const string AnnualWeak = "annual-weak";
+
+    private static readonly Dictionary<string, NotificationKind> Kinds = new(StringComparer.Ordinal)
+    {
+        [Overdue] = NotificationKind.Overdue,
+        [WeakMonth] = NotificationKind.WeakMonth,
+        [NeedsConsolidation] = NotificationKind.NeedsConsolidation,
+        [AnnualWeak] = NotificationKind.AnnualWeak,
+    };
+
+    public static bool IsKnown(string? rule) => rule is not null && Kinds.ContainsKey(rule);
+
+    /// <summary>The kind of the first notification of an alert (level 1); later steps are Escalated or Repeated.</summary>
+    public static NotificationKind OpeningKind(string rule) =>
+        Kinds.TryGetValue(rule, out var kind) ? kind : throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown alert rule.");
+}

@@ -1,0 +1,60 @@
+using PartyFunctions.Deadlines;
+using PartyFunctions.Organisation;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.Alerts;
+
+/// <summary>
+/// Use case (daily timer): resolves the monthly alerts whose condition cleared (a score message may have been lost or
+/// handled before the alert existed), then advances every open, unacknowledged alert along its chain and sends the
+/// "resolved" notices, in one digest per recipient (run id <c>escalation-2025-12-16</c>). Once per Vietnam day.
+/// </summary>
+public sealed class RunEscalation(IAlertStore store, IScoreStore scores, AlertDispatcher dispatcher, IRunMarkers markers, TimeProvider clock)
+{
+    public const string Job = "escalation";
+
+    public async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var day = VietnamDate.DayOf(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var runId = $"{Job}-{day}";
+        if (await markers.IsDoneAsync(Job, day, cancellationToken))
+        {
+            return RunOutcome.AlreadyDone(runId);
+        }
+
+        var work = new List<StoredAlert>();
+        foreach (var stored in await store.GetActiveAsync(cancellationToken))
+        {
+            work.Add(stored.Alert.IsOpen && await ClearedAsync(stored.Alert, cancellationToken) is { } reason
+                ? stored with { Alert = stored.Alert.Resolve(now, AlertTransition.System, reason) }
+                : stored);
+        }
+
+        var result = await dispatcher.DispatchAsync(runId, work, now, cancellationToken);
+        await markers.MarkDoneAsync(Job, day, $"{work.Count} active alerts, {result.Lines} lines, {result.Digests} digests", cancellationToken);
+        return new RunOutcome(runId, false, work.Count, result.Digests);
+    }
+
+    // Why a monthly alert's condition no longer holds, or null. Other rules resolve through their own use cases.
+    private async Task<string?> ClearedAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        if (!ScorePeriod.TryParse(alert.Key.Period, out var period))
+        {
+            return null;
+        }
+
+        return alert.Key.Rule switch
+        {
+            AlertRules.Overdue when AlertConditions.OverdueCleared(await ScoreAsync(alert, period, cancellationToken)) => "score arrived",
+            AlertRules.WeakMonth when AlertConditions.WeakMonthCleared(
+                await ScoreAsync(alert, period, cancellationToken), await ScoreAsync(alert, Next(period), cancellationToken)) => "month no longer weak",
+            _ => null,
+        };
+    }
+
+    private async Task<ScoreRecord?> ScoreAsync(Alert alert, ScorePeriod period, CancellationToken cancellationToken) =>
+        (await scores.GetAsync(alert.SuperiorId, alert.Key.UnitId, period, cancellationToken))?.Record;
+
+    private static ScorePeriod Next(ScorePeriod period) => period.Month == 12 ? new(period.Year + 1, 1) : new(period.Year, period.Month + 1);
+}

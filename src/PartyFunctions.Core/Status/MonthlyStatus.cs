@@ -1,0 +1,77 @@
+using PartyFunctions.Access;
+using PartyFunctions.Alerts;
+using PartyFunctions.Deadlines;
+using PartyFunctions.Scoring;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.Status;
+
+/// <summary>
+/// Use case: a superior's monthly status, from a signed "view" link covering the unit: every required cell of its
+/// subtree with submitted / late / not reported, the band, and its open alerts, with counts per status and band.
+/// </summary>
+public sealed class MonthlyStatus(SubtreeAccess access, MonthRoster roster, IAlertStore alerts, TimeProvider clock)
+{
+    public async Task<MonthlyStatusResult> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
+    {
+        if (!ScorePeriod.TryParse(periodText, out var period))
+        {
+            return MonthlyStatusResult.Refused(400, "Tháng không hợp lệ (yyyy-MM) / the month must be yyyy-MM.");
+        }
+
+        var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
+        if (!allowed.Allowed)
+        {
+            return MonthlyStatusResult.Refused(403, allowed.Message);
+        }
+
+        var month = await roster.ForSubtreeAsync(unitId, period, cancellationToken);
+        var now = clock.GetUtcNow();
+        var byId = month.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        // One query for every open alert, not one per cell.
+        var open = (await alerts.GetActiveSnapshotAsync(cancellationToken)).Where(a => a.IsOpen)
+            .ToLookup(a => a.Key.UnitId, a => $"{a.Key.Rule} {a.Key.Period}", StringComparer.Ordinal);
+        var rows = month.Cells.OrderBy(c => c.Cell.Path, StringComparer.Ordinal).Select(cell => new StatusRow(
+                cell.Cell.Id, cell.Cell.Name, byId.GetValueOrDefault(cell.Cell.ParentId ?? string.Empty)?.Name ?? string.Empty,
+                StatusOf(cell.Score, period, now), cell.Score?.EffectiveBand, cell.Score?.EffectiveTotal,
+                open[cell.Cell.Id].Order(StringComparer.Ordinal).ToList()))
+            .ToList();
+
+        return new MonthlyStatusResult(200, null, new StatusReport(allowed.Unit!.Id, allowed.Unit.Name, period, now, rows));
+    }
+
+    private static SubmissionStatus StatusOf(ScoreRecord? score, ScorePeriod period, DateTimeOffset now) =>
+        score is not null ? (score.Late ? SubmissionStatus.Late : SubmissionStatus.Submitted)
+        : ReportingCalendar.IsCutOff(period, now) ? SubmissionStatus.NotReported
+        : SubmissionStatus.Pending;
+}
+
+public enum SubmissionStatus
+{
+    Submitted,
+    Late,
+    NotReported,
+    Pending,
+}
+
+/// <summary>One cell's line: its status, the band and total that count, and the rules of its open alerts.</summary>
+public sealed record StatusRow(
+    string UnitId, string Name, string SuperiorName, SubmissionStatus Status, Band? Band, decimal? Total, IReadOnlyList<string> OpenAlerts);
+
+/// <summary>The month's status under one unit, with the counts the page shows at the top.</summary>
+public sealed record StatusReport(string UnitId, string UnitName, ScorePeriod Period, DateTimeOffset At, IReadOnlyList<StatusRow> Rows)
+{
+    public int Count(SubmissionStatus status) => Rows.Count(r => r.Status == status);
+
+    public int Count(Band band) => Rows.Count(r => r.Band == band);
+
+    public int NoBand => Rows.Count(r => r.Band is null);
+
+    public int OpenAlerts => Rows.Sum(r => r.OpenAlerts.Count);
+}
+
+/// <summary>The report, or the HTTP status and message that refuse it.</summary>
+public sealed record MonthlyStatusResult(int StatusCode, string? Message, StatusReport? Report)
+{
+    public static MonthlyStatusResult Refused(int statusCode, string message) => new(statusCode, message, null);
+}

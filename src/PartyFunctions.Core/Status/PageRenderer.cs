@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CsvHelper;
+using Fluid;
+using PartyFunctions.Rendering;
+using PartyFunctions.Alerts;
+using PartyFunctions.Organisation;
+using PartyFunctions.Scoring;
+
+namespace PartyFunctions.Status;
+
+/// <summary>
+/// The superiors' pages (Liquid templates in Status/Templates, Vietnamese first): the monthly status with counts and an
+/// inline SVG bar chart of the bands, its CSV (UTF-8 with BOM, for Excel), and the acknowledge confirmation page.
+/// Every value is HTML-encoded; the pages load nothing from elsewhere.
+/// </summary>
+public sealed class PageRenderer
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly string[] BandColours = ["#c62828", "#ef6c00", "#1565c0", "#2e7d32"];
+    private readonly IFluidTemplate status = Load("status.liquid");
+    private readonly IFluidTemplate acknowledge = Load("acknowledge.liquid");
+    private readonly TemplateOptions options = CreateOptions();
+
+    public string StatusHtml(StatusReport report, string csvUrl)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var counts = Enum.GetValues<Band>().Reverse().Select(b => (Label: b.Vietnamese(), Count: report.Count(b), Colour: BandColours[(int)b]))
+            .Append((Label: "Chưa có", Count: report.NoBand, Colour: "#9e9e9e")).ToList();
+        var max = Math.Max(1, counts.Max(c => c.Count));
+        var bars = counts.Select((c, i) =>
+        {
+            var height = (int)Math.Round(100.0 * c.Count / max);
+            return new Bar(c.Label, c.Count, c.Colour, 10 + (i * 70), 120 - height, height, 35 + (i * 70), 115 - height);
+        }).ToList();
+        var view = new StatusView(
+            report.UnitName, report.Period.ToString(), VietnamDate.Format(report.At), report.Rows.Count,
+            report.Count(SubmissionStatus.Submitted), report.Count(SubmissionStatus.Late), report.Count(SubmissionStatus.NotReported),
+            report.Count(SubmissionStatus.Pending), report.OpenAlerts, 20 + (counts.Count * 70), bars, csvUrl,
+            report.Rows.Select(r => new RowView(r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status),
+                r.Band?.Vietnamese() ?? string.Empty, r.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
+                string.Join(", ", r.OpenAlerts))).ToList());
+        return status.Render(new TemplateContext(view, options), Html);
+    }
+
+    /// <summary>The same lines as the page, as CSV with a BOM so that Excel reads the Vietnamese letters.</summary>
+    public static byte[] StatusCsv(StatusReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        {
+            csv.WriteHeader(["unitId", "name", "superior", "status", "statusVi", "band", "bandVi", "total", "openAlerts"]);
+            foreach (var r in report.Rows)
+            {
+                foreach (var field in new[]
+                {
+                    r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status), r.Band?.Code() ?? string.Empty,
+                    r.Band?.Vietnamese() ?? string.Empty, r.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
+                    string.Join("; ", r.OpenAlerts),
+                })
+                {
+                    csv.WriteField(field);
+                }
+
+                csv.EndRecord();
+            }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public string AcknowledgeHtml(AcknowledgeResult result, string? token, string action)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var alert = result.Alert is { } a ? new AlertView(a.Key.UnitId, a.UnitName, a.Key.Rule, a.Key.Period, a.State.ToString()) : null;
+        var view = new AcknowledgeView(result.Message, alert, result.Status == AcknowledgeStatus.Found && result.Alert?.State == AlertState.Open,
+            token ?? string.Empty, action);
+        return acknowledge.Render(new TemplateContext(view, options), Html);
+    }
+
+    private static string StatusText(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Submitted => "Đã nộp",
+        SubmissionStatus.Late => "Nộp muộn",
+        SubmissionStatus.NotReported => "Chưa báo cáo",
+        _ => "Chưa nộp (chưa đến hạn chốt)",
+    };
+
+    private static IFluidTemplate Load(string name) => EmbeddedTemplate.Load(typeof(PageRenderer), name);
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions();
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
+        options.MemberAccessStrategy.Register<StatusView>();
+        options.MemberAccessStrategy.Register<Bar>();
+        options.MemberAccessStrategy.Register<RowView>();
+        options.MemberAccessStrategy.Register<AcknowledgeView>();
+        options.MemberAccessStrategy.Register<AlertView>();
+        return options;
+    }
+
+    private sealed record StatusView(
+        string UnitName, string Period, string At, int Total, int Submitted, int Late, int NotReported, int Pending, int OpenAlerts,
+        int ChartWidth, IReadOnlyList<Bar> Bars, string CsvUrl, IReadOnlyList<RowView> Rows);
+
+    private sealed record Bar(string Label, int Count, string Colour, int X, int Y, int Height, int LabelX, int CountY);
+
+    private sealed record RowView(string UnitId, string Name, string SuperiorName, string StatusCode, string Status, string Band, string Total, string Alerts);
+
+    private sealed record AcknowledgeView(string Message, AlertView? Alert, bool CanAcknowledge, string Token, string Action);
+
+    private sealed record AlertView(string UnitId, string UnitName, string Rule, string Period, string State);
+}

@@ -1,0 +1,128 @@
+using Azure;
+using Azure.Data.Tables;
+using PartyFunctions.Alerts;
+
+namespace PartyFunctions.Storage.Alerts;
+
+/// <summary>
+/// Alerts in the <c>Alerts</c> table, under ETags, with the <c>AlertIndex</c> rows derived from each write. The alert
+/// is the truth and is written first; an index row is rewritten (or deleted) by the next write of its alert, so an
+/// interrupted write leaves at worst a stale index row that the next change of the alert repairs.
+/// </summary>
+public sealed class TableAlertStore(AlertTables tables) : IAlertStore
+{
+    public async Task<StoredAlert?> GetAsync(AlertKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var table = await tables.AlertsAsync();
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(key.UnitId, AlertEntities.Row(key), cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } entity ? new StoredAlert(AlertEntities.Read(entity), entity.ETag.ToString()) : null;
+    }
+
+    public async Task<IReadOnlyList<StoredAlert>> GetOfUnitAsync(string unitId, CancellationToken cancellationToken) =>
+        await QueryAsync(await tables.AlertsAsync(), TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"), cancellationToken);
+
+    public async Task<bool> TryAddAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var table = await tables.AlertsAsync();
+        try
+        {
+            await table.AddEntityAsync(AlertEntities.Write(alert), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+
+        await IndexAsync(alert, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var table = await tables.AlertsAsync();
+        try
+        {
+            await table.UpdateEntityAsync(AlertEntities.Write(alert), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+
+        await IndexAsync(alert, cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<StoredAlert>> GetActiveAsync(CancellationToken cancellationToken)
+    {
+        // The index row carries the alert, but its ETag is the index row's: the alert's own is needed to change it.
+        var alerts = tables.AlertsAsync();
+        var active = await QueryAsync(await tables.IndexAsync(), TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntities.ActivePartition}"), cancellationToken);
+        var keys = active.Select(a => a.Alert.Key).ToList();
+        var result = new List<StoredAlert>(keys.Count);
+        foreach (var group in keys.GroupBy(k => k.UnitId, StringComparer.Ordinal))
+        {
+            var ofUnit = await QueryAsync(await alerts, TableClient.CreateQueryFilter($"PartitionKey eq {group.Key}"), cancellationToken);
+            result.AddRange(ofUnit.Where(a => a.Alert.IsActive));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Alert>> GetActiveSnapshotAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync(await tables.IndexAsync(), TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntities.ActivePartition}"), cancellationToken))
+            .Select(a => a.Alert).ToList();
+
+    public async Task<IReadOnlyList<AlertKey>> GetOpenForRecipientAsync(string email, CancellationToken cancellationToken)
+    {
+        var index = await tables.IndexAsync();
+        var keys = new List<AlertKey>();
+        await foreach (var row in index.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntities.RecipientPartition(email)}"), cancellationToken: cancellationToken))
+        {
+            keys.Add(new AlertKey(row.GetString("Rule"), row.GetString("UnitId"), row.GetString("Period")));
+        }
+
+        return keys;
+    }
+
+    private async Task IndexAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var index = await tables.IndexAsync();
+        if (alert.IsActive)
+        {
+            await index.UpsertEntityAsync(AlertEntities.Active(alert), TableUpdateMode.Replace, cancellationToken);
+        }
+        else
+        {
+            await index.DeleteEntityAsync(AlertEntities.ActivePartition, AlertEntities.IndexRow(alert.Key), ETag.All, cancellationToken);
+        }
+
+        foreach (var step in alert.Alerted)
+        {
+            var row = AlertEntities.Recipient(alert, step.Email!);
+            if (alert.IsOpen)
+            {
+                await index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<StoredAlert>> QueryAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var alerts = new List<StoredAlert>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            alerts.Add(new StoredAlert(AlertEntities.Read(entity), entity.ETag.ToString()));
+        }
+
+        return alerts;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PartyFunctions.Configuration;
+using PartyFunctions.Deadlines;
+
+namespace PartyFunctions.Alerts;
+
+/// <summary>The daily escalation run (schedule <c>Schedules:Escalation</c>, UTC).</summary>
+public sealed partial class EscalationFunction(RunEscalation escalation, ILogger<EscalationFunction> logger)
+{
+    [Function("Escalation")]
+    public async Task RunAsync([TimerTrigger("%" + AppSettings.EscalationSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var outcome = await escalation.RunAsync(cancellationToken);
+        Log(logger, outcome, timer.IsPastDue);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation: {Outcome} (past due: {PastDue})")]
+    private static partial void Log(ILogger logger, RunOutcome outcome, bool pastDue);
+}
