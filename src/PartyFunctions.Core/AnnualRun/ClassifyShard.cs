@@ -32,7 +32,7 @@ public sealed class ClassifyShard(
         var cells = (await units.GetChildrenAsync(superior.Id, cancellationToken))
             .Where(u => u.Kind == UnitKind.Cell && u.ActiveFrom <= new DateOnly(run.Year, 12, 31))
             .ToList();
-        var monthsByCell = (await scores.GetYearAsync(superior.Id, run.Year, cancellationToken))
+        var monthsByCell = (await scores.GetYearBandsAsync(superior.Id, run.Year, cancellationToken))
             .ToLookup(s => s.UnitId, StringComparer.Ordinal);
 
         var years = cells.Select(cell => new CellYear(cell.Id, superior.Id, Months(monthsByCell[cell.Id]), cell.ActiveFrom, cell.ActiveTo)).ToList();
@@ -49,12 +49,12 @@ public sealed class ClassifyShard(
         return computed.Count;
     }
 
-    private static MonthReport[] Months(IEnumerable<ScoreRecord> records)
+    private static MonthReport[] Months(IEnumerable<MonthBand> stored)
     {
         var months = new MonthReport[12];
-        foreach (var score in records)
+        foreach (var month in stored)
         {
-            months[score.Period.Month - 1] = new MonthReport(score.Band, score.Confirmation?.Band, score.EffectiveTotal);
+            months[month.Month - 1] = new MonthReport(month.Band, month.ConfirmedBand, month.EffectiveTotal);
         }
 
         return months;

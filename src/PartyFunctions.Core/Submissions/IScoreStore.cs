@@ -23,6 +23,9 @@ public interface IScoreStore
 
     /// <summary>Every score under one superior for one year, by cell then month (one partition scan, pages of 1,000).</summary>
     Task<IReadOnlyList<ScoreRecord>> GetYearAsync(string superiorId, int year, CancellationToken cancellationToken);
+
+    /// <summary>The bands of every month under one superior for one year (one partition scan of a few columns): the annual run's read.</summary>
+    Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, CancellationToken cancellationToken);
 }
 
 /// <summary>The outcome of a conditional write: the stored score with its new ETag, or the conflicting current one (when it still exists).</summary>

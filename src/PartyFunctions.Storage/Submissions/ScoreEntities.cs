@@ -20,6 +20,20 @@ internal static class ScoreEntities
 
     public static string Row(string unitId, int month) => $"{unitId}|{month:00}";
 
+    /// <summary>The columns <see cref="ReadBand"/> needs: a projection, so the year scan moves a fraction of each row.</summary>
+    public static readonly string[] BandColumns = ["UnitId", "Month", "Band", "ConfirmedBand", "Total", "ConfirmedTotal"];
+
+    public static MonthBand ReadBand(TableEntity e)
+    {
+        var confirmed = BandCodes.TryParse(e.GetString("ConfirmedBand"), out var c) ? c : (Band?)null;
+        return new MonthBand(
+            e.GetString("UnitId") ?? string.Empty,
+            e.GetInt32("Month") ?? 0,
+            BandCodes.TryParse(e.GetString("Band"), out var band) ? band : Band.Weak,
+            confirmed,
+            (decimal)(confirmed is null ? e.GetDouble("Total") ?? 0 : e.GetDouble("ConfirmedTotal") ?? e.GetDouble("Total") ?? 0));
+    }
+
     public static TableEntity Write(ScoreRecord score)
     {
         var facts = score.Facts;

@@ -58,6 +58,19 @@ public sealed class TableScoreStore(ScoreTables tables) : IScoreStore
     public Task<IReadOnlyList<ScoreRecord>> GetYearAsync(string superiorId, int year, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {ScoreEntities.Partition(superiorId, year)}"), cancellationToken);
 
+    public async Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, CancellationToken cancellationToken)
+    {
+        var table = await tables.ScoresAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ScoreEntities.Partition(superiorId, year)}");
+        var bands = new List<MonthBand>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, select: ScoreEntities.BandColumns, cancellationToken: cancellationToken))
+        {
+            bands.Add(ScoreEntities.ReadBand(e));
+        }
+
+        return bands;
+    }
+
     private async Task<IReadOnlyList<ScoreRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await tables.ScoresAsync();

@@ -7,10 +7,13 @@ internal sealed class FailingShardScoreStore(IScoreStore inner, string failingSu
 {
     public bool Failing { get; set; } = true;
 
-    public Task<IReadOnlyList<ScoreRecord>> GetYearAsync(string superiorId, int year, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, CancellationToken cancellationToken) =>
         Failing && superiorId == failingSuperiorId
             ? throw new TimeoutException($"storage timed out reading {superiorId} (injected)")
-            : inner.GetYearAsync(superiorId, year, cancellationToken);
+            : inner.GetYearBandsAsync(superiorId, year, cancellationToken);
+
+    public Task<IReadOnlyList<ScoreRecord>> GetYearAsync(string superiorId, int year, CancellationToken cancellationToken) =>
+        inner.GetYearAsync(superiorId, year, cancellationToken);
 
     public Task<StoredScore?> GetAsync(string superiorId, string unitId, ScorePeriod period, CancellationToken cancellationToken) =>
         inner.GetAsync(superiorId, unitId, period, cancellationToken);

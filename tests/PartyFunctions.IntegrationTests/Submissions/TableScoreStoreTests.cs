@@ -79,6 +79,8 @@ public sealed class TableScoreStoreTests(AzuriteFixture azurite)
         Assert.Equal(20m, read.Confirmation.Criteria["conduct"]);
         Assert.Equal(Band.Fair, read.EffectiveBand);
         Assert.Equal(Band.Weak, read.Band);
+        var band = Assert.Single(await store.GetYearBandsAsync("GC1", 2025, default));
+        Assert.Equal(new MonthBand("GC1.CB1", 11, Band.Weak, Band.Fair, 72m), band);
     }
 
     [Fact]
@@ -100,6 +102,9 @@ public sealed class TableScoreStoreTests(AzuriteFixture azurite)
         Assert.Equal(cells, month.Select(s => s.UnitId).Order(StringComparer.Ordinal));
         Assert.Equal(1101, year.Count);
         Assert.All(year, s => Assert.Equal(("GC1", 2025), (s.SuperiorId, s.Period.Year)));
+        var bands = await store.GetYearBandsAsync("GC1", 2025, default);
+        Assert.Equal(year.Select(s => (s.UnitId, s.Period.Month, s.Band, s.EffectiveTotal)),
+            bands.Select(b => (b.UnitId, b.Month, b.Band, b.EffectiveTotal)));
     }
 
     internal static ScoreRecord Score(string superiorId, string unitId, ScorePeriod period) => new(

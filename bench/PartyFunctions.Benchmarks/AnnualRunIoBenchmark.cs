@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PartyFunctions.AnnualRun;
+using PartyFunctions.Classification;
+using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
+using PartyFunctions.Scoring;
+using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.Benchmarks;
+
+/// <summary>
+/// The annual run against real storage (Azurite): 10,000 cells × 12 months under 100 committees. Measures side by side,
+/// in one process: (a) the I/O floor, a plain scan of each committee's partition; (b) the real shard worker for every
+/// committee; (c) a naive design with one query per cell. Counts storage round trips with a pipeline policy.
+/// Not BenchmarkDotNet: each variant is seconds of I/O, repeated a few times and reported as median.
+/// </summary>
+public static class AnnualRunIoBenchmark
+{
+    private const int CellsPerCommittee = 100;
+    private static int Committees = 100;
+    private const int Year = 2025;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? "UseDevelopmentStorage=true";
+        var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        // Committees of 100 cells: 100 (the issue's 10,000 cells) by default; fewer for a quick look.
+        Committees = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+        var counter = new RoundTrips();
+        var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageClients.ConnectionName] = connection,
+            [ScoreTables.PrefixSetting] = prefix,
+            ["Organisation:TablePrefix"] = prefix,
+        }).Build();
+        var clients = Counted(connection, counter);
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddPartyFunctions(configuration)
+            .AddSingleton(clients)
+            .BuildServiceProvider();
+
+        Console.WriteLine($"Seeding {Committees * CellsPerCommittee:N0} cells × 12 months into Azurite ({connection.Split(';')[0]})...");
+        var seed = Stopwatch.StartNew();
+        await SeedAsync(services);
+        Console.WriteLine($"  seeded in {seed.Elapsed.TotalSeconds:F1} s");
+
+        var scans = new List<Measure>();
+        var runs = new List<Measure>();
+        var naive = new List<Measure>();
+        for (var i = 0; i < repetitions; i++)
+        {
+            scans.Add(await MeasureAsync(counter, () => RawScanAsync(services)));
+            runs.Add(await MeasureAsync(counter, () => FullRunAsync(services, i)));
+            naive.Add(await MeasureAsync(counter, () => NaiveAsync(services)));
+        }
+
+        Report("(a) raw partition scan (I/O floor)", scans, scans);
+        Report("(b) full classification run", runs, scans);
+        Report("(c) naive: one query per cell", naive, scans);
+        var b = Median(runs);
+        var c = Median(naive);
+        Console.WriteLine($"(b)/(a) = {b.Seconds / Median(scans).Seconds:F2}; (c)/(b) = {c.Seconds / b.Seconds:F1}");
+        return 0;
+    }
+
+    private static async Task SeedAsync(IServiceProvider services)
+    {
+        var csv = new StringBuilder("id,parent,kind,name,activeFrom,activeTo,secretaryEmail,officeEmail,assignedMemberName,assignedMemberEmail\n");
+        csv.Append("B,,province,Tỉnh ủy Thử,2020-01-01,,,vp@b.vn,,\n");
+        for (var g = 0; g < Committees; g++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"B.G{g:000},B,grassroots,Đảng ủy xã {g},2020-01-01,,,vp{g}@b.vn,,\n");
+            for (var c = 0; c < CellsPerCommittee; c++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"B.G{g:000}.C{c:000},B.G{g:000},cell,Chi bộ {c},2020-01-01,,s{g}x{c}@b.vn,,,\n");
+            }
+        }
+
+        var import = await services.GetRequiredService<ImportUnits>().RunAsync(Encoding.UTF8.GetBytes(csv.ToString()), false, default);
+        if (!import.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("\n", import.Errors));
+        }
+
+        var store = services.GetRequiredService<IScoreStore>();
+        var random = new Random(2025);
+        var scores = Enumerable.Range(0, Committees * CellsPerCommittee).SelectMany(i => Enumerable.Range(1, 12).Select(m =>
+        {
+            var band = (Band)random.Next(4);
+            return new ScoreRecord(
+                $"B.G{i / CellsPerCommittee:000}.C{i % CellsPerCommittee:000}", $"B.G{i / CellsPerCommittee:000}", new ScorePeriod(Year, m), "vn-2025",
+                new Dictionary<string, decimal> { ["conduct"] = 20 }, new MeetingFacts(true, false, 20, 0, 19, 0, 95, false),
+                50 + (int)band * 15, band, [], DateTimeOffset.UnixEpoch, false, $"R{i}-{m}", 1);
+        })).ToList();
+        await Parallel.ForEachAsync(scores, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (s, ct) => await store.TryAddAsync(s, ct));
+    }
+
+    private static async Task RawScanAsync(IServiceProvider services)
+    {
+        var table = await services.GetRequiredService<ScoreTables>().ScoresAsync();
+        var rows = 0;
+        for (var g = 0; g < Committees; g++)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"B.G{g:000}|{Year}"}");
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000))
+            {
+                rows++;
+            }
+        }
+
+        Check(rows == Committees * CellsPerCommittee * 12, $"scan read {rows} rows");
+    }
+
+    private static async Task FullRunAsync(IServiceProvider services, int repetition)
+    {
+        // Each repetition is its own run (the worker keys results by run and year; the run record by year).
+        var clock = services.GetRequiredService<TimeProvider>();
+        var runs = services.GetRequiredService<IClassificationRunStore>();
+        var runId = $"bench-{repetition}-{Guid.NewGuid():N}";
+        await runs.AddRunAsync(new ClassificationRun(runId, Year, 12, "vn-2025", Committees, clock.GetUtcNow()), default);
+        var shards = Enumerable.Range(0, Committees).Select(g => $"B.G{g:000}").ToList();
+        await runs.AddShardsAsync(runId, shards, default);
+        var worker = services.GetRequiredService<ClassifyShard>();
+        var cells = 0;
+        foreach (var shard in shards)
+        {
+            cells += await worker.RunAsync(new ShardMessage(runId, Year, shard), default);
+        }
+
+        Check(cells == Committees * CellsPerCommittee, $"run classified {cells} cells");
+    }
+
+    private static async Task NaiveAsync(IServiceProvider services)
+    {
+        var table = await services.GetRequiredService<ScoreTables>().ScoresAsync();
+        var pack = PolicyCatalog.Embedded.Find("vn-2025")!;
+        var classified = 0;
+        for (var g = 0; g < Committees; g++)
+        {
+            var years = new List<CellYear>();
+            for (var c = 0; c < CellsPerCommittee; c++)
+            {
+                var cell = $"B.G{g:000}.C{c:000}";
+                var months = new MonthReport[12];
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"B.G{g:000}|{Year}"} and RowKey ge {cell + "|"} and RowKey lt {cell + "}"}");
+                await foreach (var e in table.QueryAsync<TableEntity>(filter))
+                {
+                    months[int.Parse(e.RowKey[^2..], CultureInfo.InvariantCulture) - 1] =
+                        new MonthReport(BandCodes.TryParse(e.GetString("Band"), out var band) ? band : null);
+                }
+
+                years.Add(new CellYear(cell, $"B.G{g:000}", months));
+            }
+
+            classified += Classifier.ClassifyAll(pack, years, new YearWindow(Year)).Length;
+        }
+
+        Check(classified == Committees * CellsPerCommittee, $"naive classified {classified} cells");
+    }
+
+    private static async Task<Measure> MeasureAsync(RoundTrips counter, Func<Task> work)
+    {
+        var before = counter.Count;
+        var watch = Stopwatch.StartNew();
+        await work();
+        return new Measure(watch.Elapsed.TotalSeconds, counter.Count - before);
+    }
+
+    private static void Report(string name, List<Measure> measures, List<Measure> floor)
+    {
+        var median = Median(measures);
+        var perThousand = median.RoundTrips * 1000.0 / (Committees * CellsPerCommittee);
+        Console.WriteLine(
+            $"{name,-38} median {median.Seconds,6:F2} s  ({string.Join(", ", measures.Select(m => m.Seconds.ToString("F2", CultureInfo.InvariantCulture)))})" +
+            $"  round trips {median.RoundTrips,6:N0}  per 1,000 cell-years {perThousand,6:F0}  ratio to (a) {median.Seconds / Median(floor).Seconds:F2}");
+    }
+
+    private static Measure Median(List<Measure> measures) => measures.OrderBy(m => m.Seconds).ElementAt(measures.Count / 2);
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+
+    private static StorageClients Counted(string connection, RoundTrips counter)
+    {
+        var tables = new TableClientOptions();
+        tables.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var blobs = new BlobClientOptions();
+        blobs.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var queues = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        queues.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        return new StorageClients(new TableServiceClient(connection, tables), new BlobServiceClient(connection, blobs), new QueueServiceClient(connection, queues));
+    }
+
+    private sealed record Measure(double Seconds, long RoundTrips);
+
+    /// <summary>Counts every HTTP request the storage clients send (retries included).</summary>
+    private sealed class RoundTrips : HttpPipelineSynchronousPolicy
+    {
+        private long count;
+
+        public long Count => Interlocked.Read(ref count);
+
+        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref count);
+    }
+}
