@@ -37,7 +37,11 @@ public static class AnnualRunIoBenchmark
         var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         // Committees of 100 cells: 100 (the 10,000 cells) by default; fewer for a quick look.
         Committees = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+        // Loopback Azurite answers in about a millisecond; Azure Table Storage from a Function in the same region takes
+        // several. An added delay per request (ms) shows how each design scales with the round trip.
+        var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
         var counter = new RoundTrips();
+        var delay = new AddedLatency();
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -45,7 +49,7 @@ public static class AnnualRunIoBenchmark
             [ScoreTables.PrefixSetting] = prefix,
             ["Organisation:TablePrefix"] = prefix,
         }).Build();
-        var clients = Counted(connection, counter);
+        var clients = Counted(connection, counter, delay);
         await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
@@ -58,6 +62,8 @@ public static class AnnualRunIoBenchmark
         await SeedAsync(services);
         Console.WriteLine($"  seeded in {seed.Elapsed.TotalSeconds:F1} s");
 
+        delay.Latency = latency;
+        Console.WriteLine($"Measuring with {latency.TotalMilliseconds:0} ms added per storage request...");
         var scans = new List<Measure>();
         var runs = new List<Measure>();
         var naive = new List<Measure>();
@@ -199,18 +205,47 @@ public static class AnnualRunIoBenchmark
         }
     }
 
-    private static StorageClients Counted(string connection, RoundTrips counter)
+    private static StorageClients Counted(string connection, RoundTrips counter, AddedLatency delay)
     {
         var tables = new TableClientOptions();
-        tables.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         var blobs = new BlobClientOptions();
-        blobs.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         var queues = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        queues.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        foreach (var options in new ClientOptions[] { tables, blobs, queues })
+        {
+            options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            options.AddPolicy(delay, HttpPipelinePosition.PerRetry);
+        }
+
         return new StorageClients(new TableServiceClient(connection, tables), new BlobServiceClient(connection, blobs), new QueueServiceClient(connection, queues));
     }
 
     private sealed record Measure(double Seconds, long RoundTrips);
+
+    /// <summary>Waits before every request: a stand-in for the network round trip Azurite on loopback does not have.</summary>
+    private sealed class AddedLatency : HttpPipelinePolicy
+    {
+        public TimeSpan Latency { get; set; }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, message.CancellationToken);
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (Latency > TimeSpan.Zero)
+            {
+                Thread.Sleep(Latency);
+            }
+
+            ProcessNext(message, pipeline);
+        }
+    }
 
     /// <summary>Counts every HTTP request the storage clients send (retries included).</summary>
     private sealed class RoundTrips : HttpPipelineSynchronousPolicy
