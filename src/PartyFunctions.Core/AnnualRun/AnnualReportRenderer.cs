@@ -5,6 +5,7 @@ using CsvHelper;
 using Fluid;
 using PartyFunctions.Classification;
 using PartyFunctions.Organisation;
+using PartyFunctions.Rendering;
 using PartyFunctions.Scoring;
 
 namespace PartyFunctions.AnnualRun;
@@ -20,7 +21,7 @@ public static class AnnualReportRenderer
         ["unitId", "unitName", "superiorId", "required", "tot", "kha_or_better", "kem", "yearBand", "proposed", "final", "flags"];
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly Lazy<IFluidTemplate> Template = new(LoadTemplate);
+    private static readonly Lazy<IFluidTemplate> Template = new(() => EmbeddedTemplate.Load(typeof(AnnualReportRenderer), "report.vi.liquid"));
     private static readonly TemplateOptions Options = CreateOptions();
     private static readonly (Level Level, string Name, string Color)[] Levels =
     [
@@ -82,16 +83,6 @@ public static class AnnualReportRenderer
             r.YearBand is { } band ? band.Vietnamese() : "Chưa đủ dữ liệu", r.Proposed.Code(), r.Final.Code(), Flags(r));
 
     private static string Flags(AnnualResult r) => r.DemotedByQuota ? "quota" : string.Empty;
-
-    private static IFluidTemplate LoadTemplate()
-    {
-        using var stream = typeof(AnnualReportRenderer).Assembly.GetManifestResourceStream("PartyFunctions.AnnualRun.Templates.report.vi.liquid")
-            ?? throw new InvalidOperationException("The annual report template is not embedded.");
-        using var reader = new StreamReader(stream);
-        return new FluidParser().TryParse(reader.ReadToEnd(), out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"The annual report template does not parse: {error}");
-    }
 
     private static TemplateOptions CreateOptions()
     {
