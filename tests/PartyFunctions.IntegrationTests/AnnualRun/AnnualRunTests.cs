@@ -4,12 +4,14 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartyFunctions.Access;
+using PartyFunctions.Alerts;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Organisation;
+using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Storage.Submissions;
 using PartyFunctions.Submissions;
 
@@ -80,6 +82,14 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         var provinceReport = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q?link={province.Link("report", "Q")}");
         Assert.Contains("Q.G2.C01", provinceReport.Body, StringComparison.Ordinal);
         Assert.Contains("30 chi bộ", provinceReport.Body, StringComparison.Ordinal);
+
+        // annual-weak: C01 (a Kém year) and C02 (never reported: Kém, KHTNV), no one else; completing again opens nothing new.
+        var alerts = host.Services.GetRequiredService<IAlertStore>();
+        var active = await alerts.GetActiveAsync(default);
+        Assert.Equal(["Q.G2.C01", "Q.G2.C02"], active.Where(a => a.Alert.Key.Rule == AlertRules.AnnualWeak).Select(a => a.Alert.Key.UnitId).Order());
+        Assert.All(active, a => Assert.Equal(("2025", 1), (a.Alert.Key.Period, a.Alert.StepsTaken)));
+        await host.Services.GetRequiredService<CompleteClassificationRun>().RunAsync("annual-2025", default);
+        Assert.Equal(active.Select(a => $"{a.Alert.Key}@{a.ETag}").Order(), (await alerts.GetActiveAsync(default)).Select(a => $"{a.Alert.Key}@{a.ETag}").Order());
     }
 
     [Fact]
@@ -143,7 +153,8 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
     {
         var clock = new FakeTimeProvider(RunTime);
         FailingShardScoreStore? store = null;
-        var host = FunctionHost.Create(SubmissionSettings.For(azurite), services =>
+        var alertsPrefix = "a" + Guid.NewGuid().ToString("N")[..12];
+        var host = FunctionHost.Create(SubmissionSettings.For(azurite, new Dictionary<string, string?> { [AlertTables.PrefixSetting] = alertsPrefix }), services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
