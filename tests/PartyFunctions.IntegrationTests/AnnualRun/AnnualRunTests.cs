@@ -1,19 +1,11 @@
 using System.Net;
-using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.IntegrationTests.Submissions;
-using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Alerts;
-using PartyFunctions.Storage.Submissions;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.AnnualRun;
 
@@ -149,37 +141,5 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.Null(await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2026, default));
     }
 
-    private async Task<Province> ProvinceAsync()
-    {
-        var clock = new FakeTimeProvider(RunTime);
-        FailingShardScoreStore? store = null;
-        var alertsPrefix = "a" + Guid.NewGuid().ToString("N")[..12];
-        var host = FunctionHost.Create(SubmissionSettings.For(azurite, new Dictionary<string, string?> { [AlertTables.PrefixSetting] = alertsPrefix }), services =>
-        {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
-                ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4"));
-        });
-        var import = await host.Services.GetRequiredService<ImportUnits>().RunAsync(SmallProvince.UnitsCsv(), deactivateMissing: false, default);
-        Assert.True(import.Succeeded, string.Join("\n", import.Errors));
-        var scores = host.Services.GetRequiredService<IScoreStore>();
-        foreach (var score in SmallProvince.Scores())
-        {
-            Assert.True((await scores.TryAddAsync(score, default)).Written);
-        }
-
-        var shards = host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsQueue);
-        foreach (var queue in new[] { shards, host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsPoisonQueue) })
-        {
-            await queue.CreateIfNotExistsAsync();
-            await queue.ClearMessagesAsync();
-        }
-
-        return new Province(host, store!, shards, host.Services.GetRequiredService<LinkSigner>(), clock);
-    }
-
-    private sealed record Province(FunctionHost Host, FailingShardScoreStore Store, QueueClient Shards, LinkSigner Signer, FakeTimeProvider Clock)
-    {
-        public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
-    }
+    private Task<Province> ProvinceAsync() => Province.CreateAsync(azurite, RunTime);
 }
