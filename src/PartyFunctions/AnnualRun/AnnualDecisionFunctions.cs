@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +16,6 @@ public sealed class AnnualDecisionFunctions(
 {
     public const string DecideAction = "decide";
     private const string LinkRoute = "decisions/{year:int}/{committeeId}";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function("AnnualDecisionForm")]
     public async Task<IActionResult> FormAsync(
@@ -70,17 +68,7 @@ public sealed class AnnualDecisionFunctions(
             return denied;
         }
 
-        DecisionBody? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<DecisionBody>(request.Body, Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-
-        if (body is null)
+        if (await JsonBody.ReadAsync<DecisionBody>(request, cancellationToken) is not { } body)
         {
             return new BadRequestObjectResult(new { error = "Nội dung phải là JSON {level, reason, decidedBy} / the body must be JSON {level, reason, decidedBy}." });
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -20,7 +19,6 @@ public sealed class RemediationFunctions(
     public const string LinkAction = "remediation";
     public const string AccessCodeHeader = "X-Access-Code";
     private const string PlanRoute = "remediation/{unitId}/{rule}/{period}";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function("SubmitRemediationPlan")]
     public async Task<IActionResult> SubmitAsync(
@@ -33,17 +31,7 @@ public sealed class RemediationFunctions(
             return denied;
         }
 
-        PlanBody? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<PlanBody>(request.Body, Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-
-        return body is null
+        return await JsonBody.ReadAsync<PlanBody>(request, cancellationToken) is not { } body
             ? Error(StatusCodes.Status400BadRequest, "Nội dung phải là JSON {items:[{title, owner, due}]} / the body must be JSON {items:[...]}.")
             : Result(await submit.RunAsync(new AlertKey(rule, unitId, period), body.Items, cancellationToken));
     }

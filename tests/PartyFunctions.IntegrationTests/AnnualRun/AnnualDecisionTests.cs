@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Configuration;
@@ -12,8 +11,6 @@ namespace PartyFunctions.IntegrationTests.AnnualRun;
 [Collection(AzuriteCollection.Name)]
 public sealed class AnnualDecisionTests(AzuriteFixture azurite)
 {
-    private static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public void Decision_routes_are_a_signed_link_page_and_a_function_key_admin_api()
     {
@@ -30,7 +27,7 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_committee_confirms_and_overrides_by_link_GET_decides_nothing_and_the_report_shows_the_final_level()
     {
-        var province = await RunYearAsync();
+        var province = await Province.ClassifiedAsync(azurite);
         await using var host = province.Host;
         var link = Uri.EscapeDataString(province.Link(AnnualDecisionFunctions.DecideAction, "Q"));
 
@@ -51,7 +48,7 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
 
         var g2 = (await Results(host, "Q.G2")).ToDictionary(r => r.UnitId);
         Assert.Equal((Level.Good, false), (g2["Q.G2.C03"].Final, g2["Q.G2.C03"].Decision!.Override));
-        Assert.Equal((Level.Complete, true, "Đã khắc phục trong quý IV", "Ban Thường vụ", RunTime),
+        Assert.Equal((Level.Complete, true, "Đã khắc phục trong quý IV", "Ban Thường vụ", Province.RunTime),
             (g2["Q.G2.C01"].Final, g2["Q.G2.C01"].Decision!.Override, g2["Q.G2.C01"].Decision!.Reason, g2["Q.G2.C01"].Decision!.DecidedBy, g2["Q.G2.C01"].Decision!.DecidedAt));
         Assert.Null(g2["Q.G2.C02"].Decision);
 
@@ -67,7 +64,7 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_decide_link_cannot_reach_another_committee_and_other_actions_are_refused()
     {
-        var province = await RunYearAsync();
+        var province = await Province.ClassifiedAsync(azurite);
         await using var host = province.Host;
 
         var other = await host.SendAsync(HttpMethod.Post, $"/api/decisions/2025/Q.G2?link={Uri.EscapeDataString(province.Link("decide", "Q.G1"))}",
@@ -82,7 +79,7 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_admin_api_records_a_decision_once_and_refuses_an_unexplained_override_or_an_unknown_unit()
     {
-        var province = await RunYearAsync();
+        var province = await Province.ClassifiedAsync(azurite);
         await using var host = province.Host;
         const string Route = "/api/admin/classification/2025/units/Q.G1.C01/decision";
 
@@ -105,15 +102,6 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
         Assert.Contains("\"changed\":0", again.Body, StringComparison.Ordinal);
         var decided = (await Results(host, "Q.G1")).Single(r => r.UnitId == "Q.G1.C01");
         Assert.Equal((Level.Good, Level.Excellent, true), (decided.Proposed, decided.Final, decided.Decision!.Override));
-    }
-
-    private async Task<Province> RunYearAsync()
-    {
-        var province = await Province.CreateAsync(azurite, RunTime);
-        province.Store.Failing = false;
-        await province.Host.RunTimerAsync("AnnualClassification", new TimerInfo());
-        await province.Host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
-        return province;
     }
 
     private static Task<IReadOnlyList<AnnualResult>> Results(FunctionHost host, string committee) =>

@@ -12,9 +12,6 @@ namespace PartyFunctions.IntegrationTests.AnnualRun;
 [Collection(AzuriteCollection.Name)]
 public sealed class AnnualRunTests(AzuriteFixture azurite)
 {
-    // 09:00 ICT on 15 December 2025: November's cut-off has passed, so the run covers January to November.
-    private static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public void Timer_workers_and_admin_endpoints_are_bound_as_the_host_expects()
     {
@@ -141,5 +138,5 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.Null(await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2026, default));
     }
 
-    private Task<Province> ProvinceAsync() => Province.CreateAsync(azurite, RunTime);
+    private Task<Province> ProvinceAsync() => Province.CreateAsync(azurite);
 }

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartyFunctions.Access;
@@ -18,11 +19,24 @@ namespace PartyFunctions.IntegrationTests.AnnualRun;
 /// </summary>
 internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store, QueueClient Shards, LinkSigner Signer, FakeTimeProvider Clock)
 {
+    /// <summary>09:00 ICT on 15 December 2025: November's cut-off has passed, so the run covers January to November.</summary>
+    public static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
+
     public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
 
-    public static async Task<Province> CreateAsync(AzuriteFixture azurite, DateTimeOffset runTime)
+    /// <summary>The province after its whole run with no failing shard: results, reports and annual-weak alerts in place.</summary>
+    public static async Task<Province> ClassifiedAsync(AzuriteFixture azurite)
     {
-        var clock = new FakeTimeProvider(runTime);
+        var province = await CreateAsync(azurite);
+        province.Store.Failing = false;
+        await province.Host.RunTimerAsync("AnnualClassification", new TimerInfo());
+        await province.Host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+        return province;
+    }
+
+    public static async Task<Province> CreateAsync(AzuriteFixture azurite)
+    {
+        var clock = new FakeTimeProvider(RunTime);
         FailingShardScoreStore? store = null;
         var alertsPrefix = "a" + Guid.NewGuid().ToString("N")[..12];
         var host = FunctionHost.Create(SubmissionSettings.For(azurite, new Dictionary<string, string?> { [AlertTables.PrefixSetting] = alertsPrefix }), services =>

@@ -2,11 +2,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Access;
 using PartyFunctions.Alerts;
-using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Remediation;
 using PartyFunctions.Storage.Remediation;
@@ -17,7 +15,6 @@ namespace PartyFunctions.IntegrationTests.AnnualRun;
 public sealed class RemediationTests(AzuriteFixture azurite)
 {
     private const string Plan = "/api/remediation/Q.G2.C01/annual-weak/2025";
-    private static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
     private static readonly AlertKey Key = new(AlertRules.AnnualWeak, "Q.G2.C01", "2025");
     private static readonly object TwoItems = new
     {
@@ -147,10 +144,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
 
     private async Task<(Province Province, string Code)> WeakYearAsync()
     {
-        var province = await Province.CreateAsync(azurite, RunTime);
-        province.Store.Failing = false;
-        await province.Host.RunTimerAsync("AnnualClassification", new TimerInfo());
-        await province.Host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+        var province = await Province.ClassifiedAsync(azurite);
         Assert.True((await Alerts(province.Host).GetAsync(Key, default))!.Alert.IsOpen);
         return (province, (await CodesAsync(province, "Q.G2"))["Q.G2.C01"]);
     }
