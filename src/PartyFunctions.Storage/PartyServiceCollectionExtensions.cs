@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
 using PartyFunctions.Storage.Alerts;
+using PartyFunctions.Storage.Remediation;
 using PartyFunctions.Storage.AnnualRun;
 using PartyFunctions.Storage.Health;
 using PartyFunctions.Storage.Organisation;
@@ -27,6 +28,7 @@ public static class PartyServiceCollectionExtensions
         services.AddSubmissions(configuration);
         services.AddAnnualRun(configuration);
         services.AddAlerts(configuration);
+        services.AddRemediation(configuration);
         return services;
     }
 }

@@ -82,7 +82,8 @@ public static class AnnualReportRenderer
         new(r.UnitId, r.UnitName, r.Required, r.Good, r.FairOrBetter, r.Weak,
             r.YearBand is { } band ? band.Vietnamese() : "Chưa đủ dữ liệu", r.Proposed.Code(), r.Final.Code(), Flags(r));
 
-    private static string Flags(AnnualResult r) => r.DemotedByQuota ? "quota" : string.Empty;
+    private static string Flags(AnnualResult r) =>
+        string.Join(' ', new[] { r.DemotedByQuota ? "quota" : null, r.Decision is { Override: true } ? "override" : null }.OfType<string>());
 
     private static TemplateOptions CreateOptions()
     {

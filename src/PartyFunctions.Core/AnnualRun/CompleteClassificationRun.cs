@@ -1,15 +1,20 @@
+using System.Globalization;
+using PartyFunctions.Alerts;
+using PartyFunctions.Classification;
 using PartyFunctions.Organisation;
+using PartyFunctions.Scoring;
 
 namespace PartyFunctions.AnnualRun;
 
 /// <summary>
-/// Use case: when no shard of a run is pending any more (each done or failed), write the province-wide reports and
-/// mark the run completed. Reports come first and are idempotent, so a crash between the two is repaired by the next
-/// shard or by a resume; the completion itself is guarded so that only one worker records it. A shard resumed after
-/// completion writes the province reports again when it finishes, so they include it.
+/// Use case: when no shard of a run is pending any more (each done or failed), write the province-wide reports, open
+/// the <c>annual-weak</c> alerts and mark the run completed. Reports and alerts come first and are idempotent, so a
+/// crash before the completion is repaired by the next shard or by a resume; the completion itself is guarded so that
+/// only one worker records it. A shard resumed after completion writes the province reports again and opens the
+/// alerts of its weak cells when it finishes.
 /// </summary>
 public sealed class CompleteClassificationRun(
-    IClassificationRunStore runs, IAnnualResultStore results, IReportStore reports, IUnitStore units, TimeProvider clock)
+    IClassificationRunStore runs, IAnnualResultStore results, IReportStore reports, IUnitStore units, OpenAlerts alerts, TimeProvider clock)
 {
     public async Task<bool> RunAsync(string runId, CancellationToken cancellationToken)
     {
@@ -28,6 +33,33 @@ public sealed class CompleteClassificationRun(
             await reports.SaveAsync(year, top.Id, AnnualReportRenderer.Render(top, stored.Run, inside), cancellationToken);
         }
 
+        await OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken);
         return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored, clock.GetUtcNow(), cancellationToken);
     }
+
+    /// <summary>DOMAIN.md: a unit proposed KHTNV, or whose year is Kém, gets an <c>annual-weak</c> alert for the year.</summary>
+    public static bool IsWeak(AnnualResult result) =>
+        result is not null && (result.Proposed == Level.Failed || result.YearBand == Band.Weak);
+
+    private async Task OpenWeakAlertsAsync(
+        ClassificationRun run, IReadOnlyList<AnnualResult> all, Dictionary<string, Unit> registry, CancellationToken cancellationToken)
+    {
+        var period = run.Year.ToString(CultureInfo.InvariantCulture);
+        var requests = all.Where(IsWeak)
+            .Where(r => registry.ContainsKey(r.UnitId))
+            .Select(r =>
+            {
+                var unit = registry[r.UnitId];
+                var superiors = unit.SuperiorIds.Where(registry.ContainsKey).Select(id => registry[id]).ToList();
+                return new AlertRequest(new AlertKey(AlertRules.AnnualWeak, r.UnitId, period), Detail(r), unit, superiors);
+            })
+            .ToList();
+        // The digest run id names how many weak units the run had: a repeat after a crash writes the same digests
+        // (the outbox ignores them), while a resumed shard that adds weak units gets digests of its own.
+        await alerts.RunAsync($"{run.RunId}-weak-{requests.Count.ToString(CultureInfo.InvariantCulture)}", requests, cancellationToken);
+    }
+
+    private static string Detail(AnnualResult r) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Năm {r.Year}: đề xuất {r.Proposed.Code()}, {r.Weak}/{r.Required} tháng Kém / proposed {r.Proposed.Code()}, {r.Weak} weak months.");
 }

@@ -8,6 +8,9 @@ public interface IAnnualResultStore
 
     Task<IReadOnlyList<AnnualResult>> GetAsync(int year, string superiorId, CancellationToken cancellationToken);
 
+    /// <summary>Records the standing committee's decision on one stored result (only the decision's columns).</summary>
+    Task SaveDecisionAsync(AnnualResult result, CancellationToken cancellationToken);
+
     /// <summary>Every result of a year across superiors, in superior then unit order.</summary>
     Task<IReadOnlyList<AnnualResult>> GetYearAsync(int year, CancellationToken cancellationToken);
 }

@@ -24,6 +24,7 @@ public static class AnnualRunServiceCollectionExtensions
         services.AddSingleton<ClassifyShard>();
         services.AddSingleton<ReportShardFailure>();
         services.AddSingleton<GetClassificationRunStatus>();
+        services.AddSingleton<DecideAnnualLevels>();
         return services;
     }
 }

@@ -30,6 +30,25 @@ public sealed class TableAnnualResultStore(AnnualRunTables tables) : IAnnualResu
     public async Task<IReadOnlyList<AnnualResult>> GetAsync(int year, string superiorId, CancellationToken cancellationToken) =>
         await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(year, superiorId)}"), cancellationToken);
 
+    public async Task SaveDecisionAsync(AnnualResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var decision = result.Decision ?? throw new ArgumentException("The result carries no decision.", nameof(result));
+        var table = await tables.ResultsAsync();
+        // Merge: the computed columns stay as the shard wrote them, and a redelivered shard's merge keeps these.
+        await table.UpsertEntityAsync(
+            new TableEntity(Partition(result), result.UnitId)
+            {
+                ["DecisionLevel"] = decision.Level.Code(),
+                ["DecisionOverride"] = decision.Override,
+                ["DecisionReason"] = decision.Reason,
+                ["DecidedBy"] = decision.DecidedBy,
+                ["DecidedAt"] = decision.DecidedAt,
+            },
+            TableUpdateMode.Merge,
+            cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AnnualResult>> GetYearAsync(int year, CancellationToken cancellationToken)
     {
         var from = year.ToString(CultureInfo.InvariantCulture) + "|";

@@ -35,11 +35,14 @@ public static class StorageNames
     /// <summary>Markers of finished runs (job, period or day) and applied score events: what makes the timers idempotent.</summary>
     public const string RunsTable = "Runs";
 
+    /// <summary>Remediation plans by unit and alert (issue 7); their evidence documents live in <see cref="EvidenceContainer"/>.</summary>
+    public const string RemediationPlansTable = "RemediationPlans";
+
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ClassificationShardsPoisonQueue, ScoreEventsQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable, AlertsTable, AlertIndexTable, RunsTable];
+        [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable, AlertsTable, AlertIndexTable, RunsTable, RemediationPlansTable];
 }

@@ -1,26 +1,17 @@
 using System.Net;
-using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using PartyFunctions.Access;
+using PartyFunctions.Alerts;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.IntegrationTests.Submissions;
-using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Submissions;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.AnnualRun;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class AnnualRunTests(AzuriteFixture azurite)
 {
-    // 09:00 ICT on 15 December 2025: November's cut-off has passed, so the run covers January to November.
-    private static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public void Timer_workers_and_admin_endpoints_are_bound_as_the_host_expects()
     {
@@ -80,6 +71,14 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         var provinceReport = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q?link={province.Link("report", "Q")}");
         Assert.Contains("Q.G2.C01", provinceReport.Body, StringComparison.Ordinal);
         Assert.Contains("30 chi bộ", provinceReport.Body, StringComparison.Ordinal);
+
+        // annual-weak: C01 (a Kém year) and C02 (never reported: Kém, KHTNV), no one else; completing again opens nothing new.
+        var alerts = host.Services.GetRequiredService<IAlertStore>();
+        var active = await alerts.GetActiveAsync(default);
+        Assert.Equal(["Q.G2.C01", "Q.G2.C02"], active.Where(a => a.Alert.Key.Rule == AlertRules.AnnualWeak).Select(a => a.Alert.Key.UnitId).Order());
+        Assert.All(active, a => Assert.Equal(("2025", 1), (a.Alert.Key.Period, a.Alert.StepsTaken)));
+        await host.Services.GetRequiredService<CompleteClassificationRun>().RunAsync("annual-2025", default);
+        Assert.Equal(active.Select(a => $"{a.Alert.Key}@{a.ETag}").Order(), (await alerts.GetActiveAsync(default)).Select(a => $"{a.Alert.Key}@{a.ETag}").Order());
     }
 
     [Fact]
@@ -139,36 +138,5 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.Null(await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2026, default));
     }
 
-    private async Task<Province> ProvinceAsync()
-    {
-        var clock = new FakeTimeProvider(RunTime);
-        FailingShardScoreStore? store = null;
-        var host = FunctionHost.Create(SubmissionSettings.For(azurite), services =>
-        {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
-                ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4"));
-        });
-        var import = await host.Services.GetRequiredService<ImportUnits>().RunAsync(SmallProvince.UnitsCsv(), deactivateMissing: false, default);
-        Assert.True(import.Succeeded, string.Join("\n", import.Errors));
-        var scores = host.Services.GetRequiredService<IScoreStore>();
-        foreach (var score in SmallProvince.Scores())
-        {
-            Assert.True((await scores.TryAddAsync(score, default)).Written);
-        }
-
-        var shards = host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsQueue);
-        foreach (var queue in new[] { shards, host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsPoisonQueue) })
-        {
-            await queue.CreateIfNotExistsAsync();
-            await queue.ClearMessagesAsync();
-        }
-
-        return new Province(host, store!, shards, host.Services.GetRequiredService<LinkSigner>(), clock);
-    }
-
-    private sealed record Province(FunctionHost Host, FailingShardScoreStore Store, QueueClient Shards, LinkSigner Signer, FakeTimeProvider Clock)
-    {
-        public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
-    }
+    private Task<Province> ProvinceAsync() => Province.CreateAsync(azurite);
 }

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.Remediation;
+using PartyFunctions.Storage.Alerts;
+
+namespace PartyFunctions.Storage.Remediation;
+
+/// <summary>The remediation plans' wiring, called once from <c>AddPartyFunctions</c>.</summary>
+public static class RemediationServiceCollectionExtensions
+{
+    public static IServiceCollection AddRemediation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(sp => new RemediationTables(sp.GetRequiredService<StorageClients>(), configuration[AlertTables.PrefixSetting]));
+        services.AddSingleton<IRemediationStore, TableRemediationStore>();
+        services.AddSingleton<IEvidenceStore, BlobEvidenceStore>();
+        services.AddSingleton<SubmitRemediationPlan>();
+        services.AddSingleton<AttachEvidence>();
+        services.AddSingleton<ReviewRemediationPlan>();
+        return services;
+    }
+}

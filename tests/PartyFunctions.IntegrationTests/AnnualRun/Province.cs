@@ -1,0 +1,65 @@
+using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PartyFunctions.Access;
+using PartyFunctions.Configuration;
+using PartyFunctions.IntegrationTests.Harness;
+using PartyFunctions.IntegrationTests.Submissions;
+using PartyFunctions.Organisation;
+using PartyFunctions.Storage.Alerts;
+using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.IntegrationTests.AnnualRun;
+
+/// <summary>
+/// The small province on its own tables (registry, scores, results, alerts) with a fake clock at the run time, a
+/// score store whose Q.G4 reads fail until told otherwise, empty shard queues, and signed links.
+/// </summary>
+internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store, QueueClient Shards, LinkSigner Signer, FakeTimeProvider Clock)
+{
+    /// <summary>09:00 ICT on 15 December 2025: November's cut-off has passed, so the run covers January to November.</summary>
+    public static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
+
+    public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
+
+    /// <summary>The province after its whole run with no failing shard: results, reports and annual-weak alerts in place.</summary>
+    public static async Task<Province> ClassifiedAsync(AzuriteFixture azurite)
+    {
+        var province = await CreateAsync(azurite);
+        province.Store.Failing = false;
+        await province.Host.RunTimerAsync("AnnualClassification", new TimerInfo());
+        await province.Host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+        return province;
+    }
+
+    public static async Task<Province> CreateAsync(AzuriteFixture azurite)
+    {
+        var clock = new FakeTimeProvider(RunTime);
+        FailingShardScoreStore? store = null;
+        var alertsPrefix = "a" + Guid.NewGuid().ToString("N")[..12];
+        var host = FunctionHost.Create(SubmissionSettings.For(azurite, new Dictionary<string, string?> { [AlertTables.PrefixSetting] = alertsPrefix }), services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
+                ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4"));
+        });
+        var import = await host.Services.GetRequiredService<ImportUnits>().RunAsync(SmallProvince.UnitsCsv(), deactivateMissing: false, default);
+        Assert.True(import.Succeeded, string.Join("\n", import.Errors));
+        var scores = host.Services.GetRequiredService<IScoreStore>();
+        foreach (var score in SmallProvince.Scores())
+        {
+            Assert.True((await scores.TryAddAsync(score, default)).Written);
+        }
+
+        var shards = host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsQueue);
+        foreach (var queue in new[] { shards, host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.ClassificationShardsPoisonQueue) })
+        {
+            await queue.CreateIfNotExistsAsync();
+            await queue.ClearMessagesAsync();
+        }
+
+        return new Province(host, store!, shards, host.Services.GetRequiredService<LinkSigner>(), clock);
+    }
+}
