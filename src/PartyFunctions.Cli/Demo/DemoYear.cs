@@ -22,6 +22,7 @@ namespace PartyFunctions.Cli.Demo;
 public sealed class DemoYear(IServiceProvider services, DemoClock clock, int year, Random random)
 {
     private const int Parallelism = 8;
+    private const int DemoIterations = 1_000;
     private static readonly int[] EscalationDays = [9, 10, 16, 23, 28];
     private static readonly int[] Days = [.. new[] { 1, 2, 3, 5, 7, 9, 10, 12 }.Concat(EscalationDays).Distinct().Order()];
     private readonly ConcurrentDictionary<string, string> codes = new(StringComparer.Ordinal);
@@ -105,16 +106,26 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
         }
     }
 
-    private Task<IssueResult> IssueCodesAsync(string unitId, CancellationToken cancellationToken) =>
-        Get<IssueAccessCodes>().RunAsync(unitId, allUnder: true, issued =>
+    /// <summary>
+    /// Issues the codes as <c>party codes issue</c> does, then stores them again hashed with
+    /// <see cref="DemoIterations"/>: a hash carries its iteration count, so sign-in checks them exactly as in production,
+    /// only fast enough for a demo of thousands of submissions on a laptop.
+    /// </summary>
+    private async Task IssueCodesAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var issued = new List<IssuedAccessCode>();
+        await Get<IssueAccessCodes>().RunAsync(unitId, allUnder: true, batch =>
         {
-            foreach (var code in issued)
-            {
-                codes[code.Cell.Id] = code.Code;
-            }
-
+            issued.AddRange(batch);
             return Task.CompletedTask;
         }, cancellationToken);
+        await Get<IAccessCodeStore>().SaveCodesAsync(
+            [.. issued.Select(i => (i.Cell.Id, AccessCodeHash.Create(i.Code, i.IssuedAt, DemoIterations)))], cancellationToken);
+        foreach (var code in issued)
+        {
+            codes[code.Cell.Id] = code.Code;
+        }
+    }
 
     private async Task<IReadOnlyList<ScoreRecord>> SubmitAsync(
         IEnumerable<(CellProfile Cell, Band Band, double Roll, int Seed)> batch, ScorePeriod period, CancellationToken cancellationToken)
