@@ -74,7 +74,7 @@ public sealed class DemoProvince
             < 0.95 => (Band.Average, 0.06, 0.20),
             _ => (Band.Weak, 0.15, 0.30),
         };
-        var from = random.NextDouble() < 0.03 ? new DateOnly(year, 7, 1) : new DateOnly(2020, 1, 1);
+        var from = random.NextDouble() < 0.03 ? new DateOnly(year, 7, 1) : new DateOnly(year, 1, 1);
         return new CellProfile(cell, committee, index, usual, missing, late, from);
     }
 }

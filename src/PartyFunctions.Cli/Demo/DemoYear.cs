@@ -27,7 +27,9 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
     private static readonly int[] Days = [.. new[] { 1, 2, 3, 5, 7, 9, 10, 12 }.Concat(EscalationDays).Distinct().Order()];
     private readonly ConcurrentDictionary<string, string> codes = new(StringComparer.Ordinal);
 
-    public int EmailsSent { get; private set; }
+    private int emailsSent;
+
+    public int EmailsSent => emailsSent;
 
     public async Task<DemoProvince> PlayAsync(int cells, CancellationToken cancellationToken)
     {
@@ -131,7 +133,7 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
         IEnumerable<(CellProfile Cell, Band Band, double Roll, int Seed)> batch, ScorePeriod period, CancellationToken cancellationToken)
     {
         var stored = new ConcurrentBag<ScoreRecord>();
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (p, ct) =>
+        await Parallel.ForEachAsync(batch, Options(cancellationToken), async (p, ct) =>
         {
             var json = DemoSheet.Json(p.Cell.Id, codes[p.Cell.Id], DemoSheet.Receipt(p.Cell, period.ToString(), 1), period.ToString(), p.Band, new Random(p.Seed));
             var outcome = await Get<SubmitScore>().RunAsync(JsonSubmission.Parse(json, "demo"), ct);
@@ -146,25 +148,24 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
     /// <summary>The assigned members confirm about half of the month's scores; one in five of those is corrected down.</summary>
     private async Task ConfirmSomeAsync(IEnumerable<ScoreRecord> scores, CancellationToken cancellationToken)
     {
-        foreach (var score in scores.OrderBy(s => s.UnitId, StringComparer.Ordinal).ToList())
+        var chosen = scores.OrderBy(s => s.UnitId, StringComparer.Ordinal)
+            .Select(s => (Score: s, Confirm: random.NextDouble() < 0.5, Correct: random.NextDouble() < 0.2))
+            .Where(c => c.Confirm).ToList();
+        await Parallel.ForEachAsync(chosen, Options(cancellationToken), async (choice, ct) =>
         {
-            if (random.NextDouble() >= 0.5)
-            {
-                continue;
-            }
-
-            var correct = random.NextDouble() < 0.2 && score.Criteria.GetValueOrDefault("results") >= 2;
+            var score = choice.Score;
+            var correct = choice.Correct && score.Criteria.GetValueOrDefault("results") >= 2;
             var points = score.Criteria.ToDictionary(
                 c => c.Key, c => (string?)(c.Key == "results" && correct ? c.Value - 2 : c.Value).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
             var link = Get<LinkSigner>().Sign(new SignedLink(ConfirmScore.Action, score.SuperiorId, clock.GetUtcNow().AddDays(30)));
             var outcome = await Get<ConfirmScore>().RunAsync(new ConfirmationInput(link, score.UnitId, score.Period.ToString(), points,
                 correct ? "Kết quả thực hiện nghị quyết chưa đạt như báo cáo." : null, "Ủy viên phụ trách",
-                score.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), $"DEMO-CONF-{score.UnitId.Replace('.', '-')}-{score.Period}", "demo"), cancellationToken);
+                score.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), $"DEMO-CONF-{score.UnitId.Replace('.', '-')}-{score.Period}", "demo"), ct);
             if (outcome.Event is { } recorded)
             {
-                await Get<ApplyScoreRecorded>().RunAsync(recorded, cancellationToken);
+                await Get<ApplyScoreRecorded>().RunAsync(recorded, ct);
             }
-        }
+        });
     }
 
     /// <summary>About a third of the open, unacknowledged alerts are acknowledged through their link, as a reader would.</summary>
@@ -173,15 +174,13 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
         var open = (await Get<IAlertStore>().GetActiveAsync(cancellationToken))
             .Select(s => s.Alert).Where(a => a.State == AlertState.Open && a.StepsTaken > 0)
             .OrderBy(a => a.Key.ToString(), StringComparer.Ordinal).ToList();
-        foreach (var alert in open)
+        var chosen = open.Where(_ => random.NextDouble() < 0.35).ToList();
+        await Parallel.ForEachAsync(chosen, Options(cancellationToken), async (alert, ct) =>
         {
-            if (random.NextDouble() < 0.35)
-            {
-                var url = Get<AlertLinks>().Acknowledge(alert.Key, alert.StepsTaken, clock.GetUtcNow());
-                var token = Uri.UnescapeDataString(url[(url.IndexOf("link=", StringComparison.Ordinal) + 5)..]);
-                await Get<AcknowledgeAlert>().AcknowledgeAsync(token, cancellationToken);
-            }
-        }
+            var url = Get<AlertLinks>().Acknowledge(alert.Key, alert.StepsTaken, clock.GetUtcNow());
+            var token = Uri.UnescapeDataString(url[(url.IndexOf("link=", StringComparison.Ordinal) + 5)..]);
+            await Get<AcknowledgeAlert>().AcknowledgeAsync(token, ct);
+        });
     }
 
     private Task DeliverDigestsAsync(CancellationToken cancellationToken) =>
@@ -189,11 +188,11 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
         {
             if (await Get<SendDigest>().RunAsync(m, ct) == SendDigestResult.Sent)
             {
-                EmailsSent++;
+                Interlocked.Increment(ref emailsSent);
             }
         }, cancellationToken);
 
-    /// <summary>Receives a queue's messages (base64 JSON, as the host) and hands each to its use case, one at a time.</summary>
+    /// <summary>Receives a queue's messages (base64 JSON, as the host) and hands them to their use case, a few at a time as the host does.</summary>
     private async Task DrainAsync<T>(string queueName, Func<T, CancellationToken, Task> handle, CancellationToken cancellationToken)
     {
         var queue = Get<StorageClients>().Queues.GetQueueClient(queueName);
@@ -206,17 +205,20 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
                 return;
             }
 
-            foreach (var message in messages)
+            await Parallel.ForEachAsync(messages, Options(cancellationToken), async (message, ct) =>
             {
                 var body = JsonSerializer.Deserialize<T>(message.Body.ToString(), Json)
                     ?? throw new InvalidOperationException($"Empty message on {queueName}.");
-                await handle(body, cancellationToken);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            }
+                await handle(body, ct);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+            });
         }
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 
     private T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
