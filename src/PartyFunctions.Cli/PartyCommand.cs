@@ -22,6 +22,8 @@ public static class PartyCommand
         root.Subcommands.Add(Organisation.UnitCommands.Build(context));
         root.Subcommands.Add(Access.CodeCommands.Build(context));
         root.Subcommands.Add(AnnualRun.ClassifyRunCommand.Build(context));
+        root.Subcommands.Add(Demo.DemoCommand.Build(context));
+        root.Subcommands.Add(Operations.RedriveCommand.Build(context));
         return root;
     }
 

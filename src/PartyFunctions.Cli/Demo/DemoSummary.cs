@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.Alerts;
+using PartyFunctions.AnnualRun;
+using PartyFunctions.Classification;
+using PartyFunctions.Scoring;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.Cli.Demo;
+
+/// <summary>The year's outcome as read back from storage: bands per month, alerts per rule and level, levels, emails, reports.</summary>
+public static class DemoSummary
+{
+    public static async Task WriteAsync(TextWriter output, IServiceProvider services, DemoProvince province, int year, int emailsSent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(province);
+        var scores = new List<ScoreRecord>();
+        var results = new List<AnnualResult>();
+        foreach (var committee in province.Committees)
+        {
+            scores.AddRange(await services.GetRequiredService<IScoreStore>().GetYearAsync(committee, year, cancellationToken));
+            results.AddRange(await services.GetRequiredService<IAnnualResultStore>().GetAsync(year, committee, cancellationToken));
+        }
+
+        output.WriteLine(Invariant($"Năm {year}: {province.Cells.Count} chi bộ, {province.Committees.Count} đảng ủy cơ sở / cells, grassroots committees"));
+        output.WriteLine();
+        output.WriteLine("month    Tot  Kha   TB  Kem  not-reported  late  confirmed");
+        for (var month = 1; month <= 11; month++)
+        {
+            var inMonth = scores.Where(s => s.Period.Month == month).ToList();
+            var active = province.Cells.Count(c => c.ActiveFrom <= new DateOnly(year, month, 1).AddMonths(1).AddDays(-1));
+            int Count(Band band) => inMonth.Count(s => s.EffectiveBand == band);
+            output.WriteLine(Invariant($"{year}-{month:00} {Count(Band.Good),4} {Count(Band.Fair),4} {Count(Band.Average),4} {Count(Band.Weak),4} {active - inMonth.Count,13} {inMonth.Count(s => s.Late),5} {inMonth.Count(s => s.IsConfirmed),10}"));
+        }
+
+        var alerts = new List<Alert>();
+        foreach (var cell in province.Cells)
+        {
+            alerts.AddRange((await services.GetRequiredService<IAlertStore>().GetOfUnitAsync(cell.Id, cancellationToken)).Select(s => s.Alert));
+        }
+
+        output.WriteLine();
+        output.WriteLine("alert rule            level1 level2 level3+ acknowledged resolved");
+        foreach (var rule in alerts.GroupBy(a => a.Key.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(Invariant($"{rule.Key,-20} {rule.Count(a => a.StepsTaken == 1),7} {rule.Count(a => a.StepsTaken == 2),6} {rule.Count(a => a.StepsTaken >= 3),7} {rule.Count(a => a.History.Any(h => h.Event == AlertTransition.Acknowledged)),12} {rule.Count(a => a.State == AlertState.Resolved),8}"));
+        }
+
+        output.WriteLine();
+        output.WriteLine("classification   cells");
+        foreach (var (name, level) in new (string, Level?)[] { ("HTXSNV", Level.Excellent), ("HTTNV", Level.Good), ("HTNV", Level.Complete), ("KHTNV", Level.Failed), ("no level", null) })
+        {
+            output.WriteLine(Invariant($"{name,-14} {results.Count(r => r.Proposed == level),7}"));
+        }
+
+        output.WriteLine();
+        output.WriteLine(Invariant($"emails sent: {emailsSent}"));
+        output.WriteLine("reports (container reports):");
+        foreach (var committee in province.Committees)
+        {
+            output.WriteLine(Invariant($"  {year}/{committee}.html  {year}/{committee}.csv"));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,53 @@
+using PartyFunctions.Cli;
+using PartyFunctions.Cli.Local;
+using PartyFunctions.Configuration;
+using PartyFunctions.IntegrationTests.Harness;
+
+namespace PartyFunctions.IntegrationTests.Demo;
+
+/// <summary><c>party demo</c> in-process, each run on its own fresh in-memory Azurite.</summary>
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly string mail = Directory.CreateTempSubdirectory("party-demo-mail-").FullName;
+
+    [Fact]
+    public async Task The_same_seed_plays_the_same_year_and_another_seed_a_different_one()
+    {
+        var first = await DemoAsync(seed: 7);
+        var second = await DemoAsync(seed: 7);
+        var other = await DemoAsync(seed: 8);
+
+        Assert.Equal(0, first.Exit);
+        Assert.Equal(first.Output, second.Output);
+        Assert.NotEqual(first.Output, other.Output);
+        Assert.Contains("2026-11", first.Output, StringComparison.Ordinal);
+        Assert.Contains("2026/DEMO.X01.html", first.Output, StringComparison.Ordinal);
+        Assert.Matches(@"emails sent: [1-9]\d*", first.Output);
+        Assert.NotEmpty(Directory.GetFiles(mail, "*.eml", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_year_before_the_packs_exits_2()
+    {
+        var run = await DemoAsync(seed: 1, year: 2024);
+
+        Assert.Equal(PartyCommand.InvalidInput, run.Exit);
+    }
+
+    public void Dispose() => Directory.Delete(mail, recursive: true);
+
+    private async Task<(int Exit, string Output)> DemoAsync(int seed, int year = 2026)
+    {
+        using var azurite = await AzuriteProcess.StartAsync(RepoPaths.Root, (0, 0, 0));
+        var configuration = AzuriteFixture.AppSettings(azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            [AppSettings.EmailDirectory] = mail,
+        });
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PartyCommand.RunAsync(
+            ["demo", "--cells", "6", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            output, error, configuration);
+        return (exit, output.ToString().Replace(mail, "MAIL", StringComparison.Ordinal));
+    }
+}
