@@ -20,14 +20,17 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
             return new CellAuthentication(CellAuthenticationOutcome.Rejected, "Mã truy cập không đúng / wrong access code.");
         }
 
-        var (attempts, _) = await codes.GetAttemptsAsync(unitId, cancellationToken);
+        // The unit and its credentials are independent reads: issue them together, one round trip of waiting.
+        var credentialsRead = codes.GetCredentialsAsync(unitId, cancellationToken);
+        var unitRead = units.GetAsync(unitId, cancellationToken);
+        var (storedCode, attempts, _) = await credentialsRead;
+        var unit = await unitRead;
         if (attempts.IsLocked(clock.GetUtcNow()))
         {
             return Locked(attempts.LockedUntil!.Value);
         }
 
-        var unit = await units.GetAsync(unitId, cancellationToken);
-        var hash = unit?.Kind == UnitKind.Cell ? await codes.GetCodeAsync(unitId, cancellationToken) : null;
+        var hash = unit?.Kind == UnitKind.Cell ? storedCode : null;
         if (hash is not null && hash.Matches(code ?? string.Empty))
         {
             if (!attempts.IsClear)

@@ -6,10 +6,14 @@ namespace PartyFunctions.Access;
 /// </summary>
 public interface IAccessCodeStore
 {
-    Task<AccessCodeHash?> GetCodeAsync(string unitId, CancellationToken cancellationToken);
-
     /// <summary>Replaces the unit's code (rotation): the previous code stops working.</summary>
     Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The unit's code hash and its attempts (with their version) in one read: the sign-in path needs both, and they
+    /// share the unit's partition.
+    /// </summary>
+    Task<(AccessCodeHash? Code, FailedAttempts Attempts, string? Version)> GetCredentialsAsync(string unitId, CancellationToken cancellationToken);
 
     /// <summary>The attempts and an opaque version (null when nothing is stored yet).</summary>
     Task<(FailedAttempts Attempts, string? Version)> GetAttemptsAsync(string unitId, CancellationToken cancellationToken);

@@ -14,13 +14,25 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
 {
     private const string CodeRow = "code", AttemptsRow = "attempts";
 
-    public async Task<AccessCodeHash?> GetCodeAsync(string unitId, CancellationToken cancellationToken)
+    public async Task<(AccessCodeHash? Code, FailedAttempts Attempts, string? Version)> GetCredentialsAsync(string unitId, CancellationToken cancellationToken)
     {
         var table = await tables.AccessCodesAsync(cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(unitId, CodeRow, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } e
-            ? new AccessCodeHash(e.GetBinary("Salt"), e.GetBinary("Hash"), e.GetInt32("Iterations") ?? 0, e.GetDateTimeOffset("IssuedAt") ?? default)
-            : null;
+        AccessCodeHash? code = null;
+        (FailedAttempts Attempts, string? Version) attempts = (FailedAttempts.None, null);
+        // Both rows live in the unit's partition: one query answers with both.
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"), cancellationToken: cancellationToken))
+        {
+            if (e.RowKey == CodeRow)
+            {
+                code = ReadCode(e);
+            }
+            else if (e.RowKey == AttemptsRow)
+            {
+                attempts = ReadAttempts(e);
+            }
+        }
+
+        return (code, attempts.Attempts, attempts.Version);
     }
 
     public async Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken)
@@ -41,11 +53,14 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
     {
         var table = await tables.AccessCodesAsync(cancellationToken);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(unitId, AttemptsRow, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } e)
-        {
-            return (FailedAttempts.None, null);
-        }
+        return found.HasValue && found.Value is { } e ? ReadAttempts(e) : (FailedAttempts.None, null);
+    }
 
+    private static AccessCodeHash ReadCode(TableEntity e) =>
+        new(e.GetBinary("Salt"), e.GetBinary("Hash"), e.GetInt32("Iterations") ?? 0, e.GetDateTimeOffset("IssuedAt") ?? default);
+
+    private static (FailedAttempts Attempts, string? Version) ReadAttempts(TableEntity e)
+    {
         var failures = (e.GetString("Failures") ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(ms => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture)))
