@@ -8,13 +8,20 @@ namespace PartyFunctions.AnnualRun;
 
 /// <summary>
 /// Use case: when no shard of a run is pending any more (each done or failed), write the province-wide reports, open
-/// the <c>annual-weak</c> alerts and mark the run completed. Reports and alerts come first and are idempotent, so a
+/// the <c>annual-weak</c> alerts, tell each committee and province office that its report is ready, and mark the run
+/// completed. Reports and alerts come first and are idempotent, so a
 /// crash before the completion is repaired by the next shard or by a resume; the completion itself is guarded so that
 /// only one worker records it. A shard resumed after completion writes the province reports again and opens the
 /// alerts of its weak cells when it finishes.
 /// </summary>
 public sealed class CompleteClassificationRun(
-    IClassificationRunStore runs, IAnnualResultStore results, IReportStore reports, IUnitStore units, OpenAlerts alerts, TimeProvider clock)
+    IClassificationRunStore runs,
+    IAnnualResultStore results,
+    IReportStore reports,
+    IUnitStore units,
+    OpenAlerts alerts,
+    AnnounceAnnualReports announce,
+    TimeProvider clock)
 {
     public async Task<bool> RunAsync(string runId, CancellationToken cancellationToken)
     {
@@ -34,6 +41,7 @@ public sealed class CompleteClassificationRun(
         }
 
         await OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken);
+        await announce.RunAsync(stored.Run, all, registry, cancellationToken);
         return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored, clock.GetUtcNow(), cancellationToken);
     }
 

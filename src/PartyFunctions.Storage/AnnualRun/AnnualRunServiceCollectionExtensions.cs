@@ -21,6 +21,8 @@ public static class AnnualRunServiceCollectionExtensions
         services.AddSingleton<IShardDispatcher, QueueShardDispatcher>();
         services.AddSingleton<StartClassificationRun>();
         services.AddSingleton<CompleteClassificationRun>();
+        services.AddSingleton<AnnualRunLinks>();
+        services.AddSingleton<AnnounceAnnualReports>();
         services.AddSingleton<ClassifyShard>();
         services.AddSingleton<ReportShardFailure>();
         services.AddSingleton<GetClassificationRunStatus>();

@@ -14,7 +14,7 @@ namespace PartyFunctions.AnnualRun;
 public sealed class AnnualDecisionFunctions(
     DecideAnnualLevels decide, IAnnualResultStore results, SubtreeAccess access, AdminPrincipal admin)
 {
-    public const string DecideAction = "decide";
+    public const string DecideAction = AnnualRunLinks.DecideAction;
     private const string LinkRoute = "decisions/{year:int}/{committeeId}";
 
     [Function("AnnualDecisionForm")]

@@ -11,7 +11,7 @@ namespace PartyFunctions.AnnualRun;
 /// </summary>
 public sealed class AnnualReportFunction(SubtreeAccess access, IReportStore reports)
 {
-    public const string ReportAction = "report";
+    public const string ReportAction = AnnualRunLinks.ReportAction;
 
     [Function("AnnualReport")]
     public async Task<IActionResult> RunAsync(

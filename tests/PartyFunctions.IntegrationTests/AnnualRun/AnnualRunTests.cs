@@ -6,6 +6,7 @@ using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
+using PartyFunctions.Notifications;
 
 namespace PartyFunctions.IntegrationTests.AnnualRun;
 
@@ -136,6 +137,25 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Conflict, response.Status);
         Assert.Contains("chưa thể xếp loại", response.Body, StringComparison.Ordinal);
         Assert.Null(await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2026, default));
+    }
+
+    [Fact]
+    public async Task Completing_the_run_tells_each_committee_and_the_province_office_that_its_report_is_ready()
+    {
+        var province = await Province.ClassifiedAsync(azurite);
+        await using var host = province.Host;
+        var outbox = host.Services.GetRequiredService<IOutbox>();
+
+        var committee = await outbox.GetAsync(DigestId.For("annual-2025-reports", "vp.g1@q.dang.vn"), default);
+        var office = await outbox.GetAsync(DigestId.For("annual-2025-reports", "vp@q.dang.vn"), default);
+
+        var line = Assert.Single(committee!.Digest.Items);
+        Assert.Equal((NotificationKind.AnnualReportReady, "Q.G1", "2025"), (line.Kind, line.UnitId, line.Period));
+        Assert.StartsWith("http://localhost:7071/api/decisions/2025/Q.G1?link=", line.ActionUrl, StringComparison.Ordinal);
+        var provinceLine = Assert.Single(office!.Digest.Items);
+        Assert.StartsWith("http://localhost:7071/api/reports/2025/Q?link=", provinceLine.ActionUrl, StringComparison.Ordinal);
+        var digests = host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.DigestsQueue);
+        Assert.True((await digests.GetPropertiesAsync()).Value.ApproximateMessagesCount >= 5);
     }
 
     private Task<Province> ProvinceAsync() => Province.CreateAsync(azurite);
