@@ -1,3 +1,4 @@
+using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
@@ -8,7 +9,8 @@ namespace PartyFunctions.Deadlines;
 /// Use case (timer): on D-3 and D0 each required cell without a score for the month gets one reminder, in a digest to
 /// its secretary. Once per occasion: the run marker (<c>reminders</c>, <c>2025-11-d-3</c>) makes a second run a no-op.
 /// </summary>
-public sealed class SendReminders(MonthRoster roster, IOutbox outbox, IDigestScheduler scheduler, IRunMarkers markers, TimeProvider clock)
+public sealed class SendReminders(
+    MonthRoster roster, IOutbox outbox, IDigestScheduler scheduler, IRunMarkers markers, AppBaseUrl baseUrl, TimeProvider clock)
 {
     public const string Job = "reminders";
 
@@ -33,7 +35,10 @@ public sealed class SendReminders(MonthRoster roster, IOutbox outbox, IDigestSch
                      .GroupBy(c => c.Cell.SecretaryEmail!.Trim(), StringComparer.OrdinalIgnoreCase))
         {
             var id = DigestId.For(occasion.RunId, secretary.Key);
-            var items = secretary.Select(c => new DigestItem(NotificationKind.Reminder, c.Cell.Id, c.Cell.Name, occasion.Period.ToString())).ToList();
+            // The form needs the cell's access code, so its link carries no signature: it only fills in the unit.
+            var items = secretary.Select(c => new DigestItem(
+                NotificationKind.Reminder, c.Cell.Id, c.Cell.Name, occasion.Period.ToString(), Rule: Job,
+                ActionUrl: baseUrl.Combine($"api/form?unit={Uri.EscapeDataString(c.Cell.Id)}"))).ToList();
             await outbox.AddAsync(new Digest(id, new Recipient(secretary.Key), Digest.Vietnamese, now, items), cancellationToken);
             await scheduler.ScheduleAsync(DigestMessage.For(id), TimeSpan.Zero, cancellationToken);
             digests++;

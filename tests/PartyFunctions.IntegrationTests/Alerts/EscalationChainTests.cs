@@ -32,6 +32,7 @@ public sealed class EscalationChainTests(AzuriteFixture azurite)
             await world.RunAsync("Reminders");
             var reminder = await world.DigestAsync($"reminders-2025-11-{name}", world.Secretary(world.C1));
             Assert.Equal([(NotificationKind.Reminder, world.C1, Nov)], reminder!.Items.Select(i => (i.Kind, i.UnitId, i.Period)));
+            Assert.EndsWith($"/api/form?unit={Uri.EscapeDataString(world.C1)}", reminder.Items[0].ActionUrl, StringComparison.Ordinal);
             Assert.Null(await world.DigestAsync($"reminders-2025-11-{name}", world.Secretary(world.C2)));
         }
 
