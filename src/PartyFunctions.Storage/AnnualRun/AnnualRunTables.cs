@@ -9,19 +9,24 @@ namespace PartyFunctions.Storage.AnnualRun;
 /// The run table, the results table and the reports container, created on first use. They take the submissions'
 /// name prefix (<see cref="ScoreTables.PrefixSetting"/>): results are derived from scores and live beside them.
 /// </summary>
-public sealed class AnnualRunTables(StorageClients clients, string? prefix)
+public sealed class AnnualRunTables
 {
-    private readonly string prefix = prefix ?? string.Empty;
-    private readonly Lazy<Task<TableClient>> runs = new(() => TableAsync(clients, (prefix ?? string.Empty) + StorageNames.ClassificationRunsTable));
-    private readonly Lazy<Task<TableClient>> results = new(() => TableAsync(clients, (prefix ?? string.Empty) + StorageNames.AnnualResultsTable));
-    private readonly Lazy<Task<BlobContainerClient>> reports = new(async () =>
-    {
-        var container = clients.Blobs.GetBlobContainerClient((prefix ?? string.Empty).ToLowerInvariant() + StorageNames.ReportsContainer);
-        await container.CreateIfNotExistsAsync();
-        return container;
-    });
+    private readonly Lazy<Task<TableClient>> runs;
+    private readonly Lazy<Task<TableClient>> results;
+    private readonly Lazy<Task<BlobContainerClient>> reports;
 
-    public string Prefix => prefix;
+    public AnnualRunTables(StorageClients clients, string? prefix)
+    {
+        prefix ??= string.Empty;
+        runs = new(() => TableAsync(clients, prefix + StorageNames.ClassificationRunsTable));
+        results = new(() => TableAsync(clients, prefix + StorageNames.AnnualResultsTable));
+        reports = new(async () =>
+        {
+            var container = clients.Blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + StorageNames.ReportsContainer);
+            await container.CreateIfNotExistsAsync();
+            return container;
+        });
+    }
 
     public Task<TableClient> RunsAsync() => runs.Value;
 
