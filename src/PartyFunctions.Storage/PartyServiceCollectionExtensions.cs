@@ -20,7 +20,8 @@ public static class PartyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         // Tests replace the clock with a fake TimeProvider; everything that reads time takes it from here.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        // Policies registered as StoragePipelinePolicy (none in production) join every storage client's pipeline.
+        services.AddSingleton(sp => StorageClients.FromConfiguration(configuration, sp.GetServices<StoragePipelinePolicy>()));
         services.AddSingleton<IStorageProbe, AzureStorageProbe>();
         services.AddSingleton<CheckHealth>();
         services.AddNotifications(configuration);

@@ -28,25 +28,38 @@ public sealed class StorageClients
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
 
-    public static StorageClients FromConfiguration(IConfiguration configuration)
+    public static StorageClients FromConfiguration(IConfiguration configuration) => FromConfiguration(configuration, []);
+
+    public static StorageClients FromConfiguration(IConfiguration configuration, IEnumerable<StoragePipelinePolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(policies);
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
         // Queue messages are base64, as the Functions host reads and writes them.
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        foreach (var policy in policies)
+        {
+            foreach (var options in new ClientOptions[] { tableOptions, blobOptions, queueOptions })
+            {
+                options.AddPolicy(policy.Policy, policy.Position);
+            }
+        }
+
         var connectionString = configuration[ConnectionName];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return new StorageClients(
-                new TableServiceClient(connectionString),
-                new BlobServiceClient(connectionString),
+                new TableServiceClient(connectionString, tableOptions),
+                new BlobServiceClient(connectionString, blobOptions),
                 new QueueServiceClient(connectionString, queueOptions));
         }
 
         var section = configuration.GetSection(ConnectionName);
         var credential = CreateCredential(section["clientId"]);
         return new StorageClients(
-            new TableServiceClient(RequiredUri(section, "tableServiceUri"), credential),
-            new BlobServiceClient(RequiredUri(section, "blobServiceUri"), credential),
+            new TableServiceClient(RequiredUri(section, "tableServiceUri"), credential, tableOptions),
+            new BlobServiceClient(RequiredUri(section, "blobServiceUri"), credential, blobOptions),
             new QueueServiceClient(RequiredUri(section, "queueServiceUri"), credential, queueOptions));
     }
 
