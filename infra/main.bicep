@@ -61,6 +61,10 @@ param logRetentionDays int = 90
 @description('Base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`; signs the links in emails. No default.')
 param linkSigningKey string
 
+@secure()
+@description('During a key rotation, the key before it: it still verifies links already sent (they live up to 60 days), never signs. Empty when none.')
+param previousLinkSigningKey string = ''
+
 @description('Object id of the administrator deploying (azd fills AZURE_PRINCIPAL_ID): may then set the SendGrid key.')
 param deployerPrincipalId string = ''
 
@@ -120,6 +124,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     linkSigningKey: linkSigningKey
+    previousLinkSigningKey: previousLinkSigningKey
   }
 }
 
@@ -154,6 +159,7 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
     linkSigningKeySecretName: keyVault.outputs.linkSigningKeySecretName
+    previousLinkSigningKeySecretName: keyVault.outputs.previousLinkSigningKeySecretName
     sendGridApiKeySecretName: keyVault.outputs.sendGridApiKeySecretName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount

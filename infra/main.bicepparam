@@ -30,4 +30,7 @@ param schedules = {
 // environment (`azd env set PARTY_LINK_SIGNING_KEY ...`); without it the parameters do not build.
 param linkSigningKey = readEnvironmentVariable('PARTY_LINK_SIGNING_KEY')
 
+// Rotating the key (docs/operations.md): set the old key here for 60 days so links already sent keep working.
+param previousLinkSigningKey = readEnvironmentVariable('PARTY_PREVIOUS_LINK_SIGNING_KEY', '')
+
 param deployerPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')

@@ -12,6 +12,7 @@ param deploymentContainerName string
 param applicationInsightsConnectionString string
 param keyVaultUri string
 param linkSigningKeySecretName string
+param previousLinkSigningKeySecretName string
 param sendGridApiKeySecretName string
 
 @description('Public base URL for links in emails; empty means the app\'s own https address.')
@@ -58,6 +59,7 @@ var platformSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   Email__SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${sendGridApiKeySecretName}/)'
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${linkSigningKeySecretName}/)'
+  Links__PreviousSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${previousLinkSigningKeySecretName}/)'
   Links__BaseUrl: empty(linksBaseUrl) ? 'https://${siteName}.azurewebsites.net' : linksBaseUrl
 }
 

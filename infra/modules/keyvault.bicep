@@ -9,6 +9,10 @@ param tags object
 @description('Base64 of at least 32 random bytes.')
 param linkSigningKey string
 
+@secure()
+@description('The key before the last rotation, or empty.')
+param previousLinkSigningKey string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -36,8 +40,20 @@ resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+// Always present so the app setting's Key Vault reference always resolves: without a rotation under way it holds
+// the current key again, which verifies nothing the current key does not.
+resource previousSigningKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'LinksPreviousSigningKey'
+  properties: {
+    value: empty(previousLinkSigningKey) ? linkSigningKey : previousLinkSigningKey
+    contentType: 'base64'
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 output linkSigningKeySecretName string = signingKey.name
+output previousLinkSigningKeySecretName string = previousSigningKey.name
 output sendGridApiKeySecretName string = 'SendGridApiKey'

@@ -31,7 +31,7 @@ public sealed class LinkSigner(LinkSigningKey key, TimeProvider clock)
         }
 
         // The signature is checked before the payload is even parsed: nothing unsigned is trusted.
-        if (!CryptographicOperations.FixedTimeEquals(key.Mac(payload), mac))
+        if (!key.Verifies(payload, mac))
         {
             return new LinkVerification(LinkStatus.Tampered, null);
         }
@@ -74,16 +74,20 @@ public sealed class LinkSigner(LinkSigningKey key, TimeProvider clock)
 }
 
 /// <summary>
-/// The HMAC key for signed links, from the setting <c>Links:SigningKey</c> (app setting <c>Links__SigningKey</c>),
-/// base64, at least 32 bytes. There is deliberately no default: a missing key is a configuration error.
+/// The HMAC keys for signed links, from the settings <c>Links:SigningKey</c> (app setting <c>Links__SigningKey</c>),
+/// which signs and verifies, and the optional <c>Links:PreviousSigningKey</c>, which only verifies: after a rotation,
+/// links already sent keep working until they expire (at most 60 days). Each is base64, at least 32 bytes. There is
+/// deliberately no default: a missing key is a configuration error.
 /// </summary>
 public sealed class LinkSigningKey
 {
     public const string Setting = "Links:SigningKey";
+    public const string PreviousSetting = "Links:PreviousSigningKey";
     public const int MinBytes = 32;
     private readonly byte[] key;
+    private readonly byte[]? previous;
 
-    public LinkSigningKey(string? base64)
+    public LinkSigningKey(string? base64, string? previousBase64 = null)
     {
         if (string.IsNullOrWhiteSpace(base64))
         {
@@ -92,22 +96,33 @@ public sealed class LinkSigningKey
                 "e.g. `openssl rand -base64 32`; in Azure, a Key Vault reference.");
         }
 
-        try
-        {
-            key = Convert.FromBase64String(base64.Trim());
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{Setting} is not base64.");
-        }
-
-        if (key.Length < MinBytes)
-        {
-            throw new InvalidOperationException($"{Setting} is too short: {key.Length} bytes, at least {MinBytes} needed.");
-        }
+        key = Decode(base64, Setting);
+        previous = string.IsNullOrWhiteSpace(previousBase64) ? null : Decode(previousBase64, PreviousSetting);
     }
 
     internal byte[] Mac(byte[] payload) => HMACSHA256.HashData(key, payload);
 
+    /// <summary>True when <paramref name="mac"/> was made with the current or the previous key.</summary>
+    internal bool Verifies(byte[] payload, byte[] mac) =>
+        CryptographicOperations.FixedTimeEquals(Mac(payload), mac)
+        | (previous is not null && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(previous, payload), mac));
+
     public override string ToString() => "LinkSigningKey(***)";
+
+    private static byte[] Decode(string base64, string setting)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{setting} is not base64.");
+        }
+
+        return bytes.Length >= MinBytes
+            ? bytes
+            : throw new InvalidOperationException($"{setting} is too short: {bytes.Length} bytes, at least {MinBytes} needed.");
+    }
 }

@@ -23,6 +23,7 @@ public static class AppSettings
 
     public const string LinksBaseUrl = "Links:BaseUrl";
     public const string LinksSigningKey = Access.LinkSigningKey.Setting;
+    public const string LinksPreviousSigningKey = Access.LinkSigningKey.PreviousSetting;
 
     public const string OrganisationTablePrefix = Storage.Organisation.OrganisationTables.PrefixSetting;
     public const string SubmissionsTablePrefix = Storage.Submissions.ScoreTables.PrefixSetting;
@@ -44,6 +45,7 @@ public static class AppSettings
         new(EmailDirectory, "Folder for .eml files when Email:Sink is 'directory' (local runs).", RequiredInAzure: false),
         new(LinksBaseUrl, "Public base URL of the app, for links in emails (https://<app>.azurewebsites.net)."),
         new(LinksSigningKey, "Base64 key (32+ bytes) signing the links in emails (a Key Vault reference in Azure).", IsSecret: true),
+        new(LinksPreviousSigningKey, "The signing key before the last rotation: still verifies links already sent, never signs. Empty when none.", IsSecret: true),
         new(OrganisationTablePrefix, "Prefix of the registry's table names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
         new(SubmissionsTablePrefix, "Prefix of the scores table and archive container names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
         new(AlertsTablePrefix, "Prefix of the alerts and run-marker table names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),

@@ -21,7 +21,7 @@ public static class OrganisationServiceCollectionExtensions
         services.AddSingleton<IssueAccessCodes>();
         services.AddSingleton<AuthenticateCell>();
         // Resolved on first use, so that only what signs or verifies links fails, clearly, when the key is missing.
-        services.AddSingleton(_ => new LinkSigningKey(configuration[LinkSigningKey.Setting]));
+        services.AddSingleton(_ => new LinkSigningKey(configuration[LinkSigningKey.Setting], configuration[LinkSigningKey.PreviousSetting]));
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<SubtreeAccess>();
         services.AddSingleton(_ => new AdminPrincipal(

@@ -73,4 +73,39 @@ public sealed class LinkSignerTests
 
         Assert.Contains(LinkSigningKey.Setting, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void After_a_rotation_links_signed_with_the_previous_key_still_verify_and_new_links_use_the_new_key()
+    {
+        var oldKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var newKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var link = new SignedLink("ack", "BN", clock.GetUtcNow().AddDays(30));
+        var sentBefore = new LinkSigner(new LinkSigningKey(oldKey), clock).Sign(link);
+
+        var rotated = new LinkSigner(new LinkSigningKey(newKey, oldKey), clock);
+        var signedAfter = rotated.Sign(link);
+
+        Assert.Equal(LinkStatus.Valid, rotated.Verify(sentBefore, "ack").Status);
+        Assert.Equal(LinkStatus.Valid, new LinkSigner(new LinkSigningKey(newKey), clock).Verify(signedAfter, "ack").Status);
+        Assert.Equal(LinkStatus.Tampered, new LinkSigner(new LinkSigningKey(oldKey), clock).Verify(signedAfter, "ack").Status);
+    }
+
+    [Fact]
+    public void Once_the_previous_key_is_removed_links_signed_with_it_are_rejected()
+    {
+        var oldKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var link = new LinkSigner(new LinkSigningKey(oldKey), clock).Sign(new SignedLink("ack", "BN", clock.GetUtcNow().AddDays(30)));
+
+        Assert.Equal(LinkStatus.Tampered, new LinkSigner(key, clock).Verify(link, "ack").Status);
+    }
+
+    [Theory]
+    [InlineData("too-short")]
+    [InlineData("bm90IGJhc2U2NA==!")]
+    public void A_short_or_non_base64_previous_key_is_a_configuration_error_naming_its_setting(string configured)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new LinkSigningKey(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), configured));
+
+        Assert.Contains(LinkSigningKey.PreviousSetting, error.Message, StringComparison.Ordinal);
+    }
 }
