@@ -46,8 +46,7 @@ public static class AnnualRunIoBenchmark
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [StorageClients.ConnectionName] = connection,
-            [ScoreTables.PrefixSetting] = prefix,
-            ["Organisation:TablePrefix"] = prefix,
+            [StorageNamespace.PrefixSetting] = prefix,
         }).Build();
         var clients = Counted(connection, counter, delay);
         await using var services = new ServiceCollection()

@@ -22,6 +22,7 @@ public static class PartyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Policies registered as StoragePipelinePolicy (none in production) join every storage client's pipeline.
         services.AddSingleton(sp => StorageClients.FromConfiguration(configuration, sp.GetServices<StoragePipelinePolicy>()));
+        services.AddSingleton(sp => StorageNamespace.Create(sp.GetRequiredService<StorageClients>(), configuration[StorageNamespace.PrefixSetting]));
         services.AddSingleton<IStorageProbe, AzureStorageProbe>();
         services.AddSingleton<CheckHealth>();
         services.AddNotifications(configuration);

@@ -15,7 +15,7 @@ public static class AlertsServiceCollectionExtensions
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(sp => AlertTables.Create(sp.GetRequiredService<StorageClients>(), configuration[AlertTables.PrefixSetting]));
+        services.AddSingleton<AlertTables>();
         services.AddSingleton<IAlertStore, TableAlertStore>();
         services.AddSingleton<IRunMarkers, TableRunMarkers>();
         services.TryAddSingleton(EscalationPolicy.Default);

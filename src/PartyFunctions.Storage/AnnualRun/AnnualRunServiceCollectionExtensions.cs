@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Policy;
-using PartyFunctions.Storage.Submissions;
 
 namespace PartyFunctions.Storage.AnnualRun;
 
@@ -14,7 +13,7 @@ public static class AnnualRunServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(PolicyCatalog.Embedded);
-        services.AddSingleton(sp => new AnnualRunTables(sp.GetRequiredService<StorageClients>(), configuration[ScoreTables.PrefixSetting]));
+        services.AddSingleton<AnnualRunTables>();
         services.AddSingleton<IClassificationRunStore, TableClassificationRunStore>();
         services.AddSingleton<IAnnualResultStore, TableAnnualResultStore>();
         services.AddSingleton<IReportStore, BlobReportStore>();

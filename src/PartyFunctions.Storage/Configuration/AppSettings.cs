@@ -25,9 +25,7 @@ public static class AppSettings
     public const string LinksSigningKey = Access.LinkSigningKey.Setting;
     public const string LinksPreviousSigningKey = Access.LinkSigningKey.PreviousSetting;
 
-    public const string OrganisationTablePrefix = Storage.Organisation.OrganisationTables.PrefixSetting;
-    public const string SubmissionsTablePrefix = Storage.Submissions.ScoreTables.PrefixSetting;
-    public const string AlertsTablePrefix = Storage.Alerts.AlertTables.PrefixSetting;
+    public const string StorageNamePrefix = StorageNamespace.PrefixSetting;
     public const string RequireAdminRole = Storage.Organisation.OrganisationServiceCollectionExtensions.RequireAdminRoleSetting;
 
     public static IReadOnlyList<AppSetting> All { get; } =
@@ -46,9 +44,7 @@ public static class AppSettings
         new(LinksBaseUrl, "Public base URL of the app, for links in emails (https://<app>.azurewebsites.net)."),
         new(LinksSigningKey, "Base64 key (32+ bytes) signing the links in emails (a Key Vault reference in Azure).", IsSecret: true),
         new(LinksPreviousSigningKey, "The signing key before the last rotation: still verifies links already sent, never signs. Empty when none.", IsSecret: true),
-        new(OrganisationTablePrefix, "Prefix of the registry's table names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
-        new(SubmissionsTablePrefix, "Prefix of the scores table and archive container names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
-        new(AlertsTablePrefix, "Prefix of the alerts and run-marker table names, to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
+        new(StorageNamePrefix, "Prefix of every table and container name (lower case for containers), to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
         new(RequireAdminRole, "'true' to demand the PartyAdmin role on admin endpoints even where App Service Authentication is off.", RequiredInAzure: false),
     ];
 }

@@ -13,7 +13,7 @@ public static class OrganisationServiceCollectionExtensions
 
     public static IServiceCollection AddOrganisation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => OrganisationTables.Create(sp.GetRequiredService<StorageClients>(), configuration[OrganisationTables.PrefixSetting]));
+        services.AddSingleton<OrganisationTables>();
         services.AddSingleton<IUnitStore, TableUnitStore>();
         services.AddSingleton<IImportArchive, BlobImportArchive>();
         services.AddSingleton<IAccessCodeStore, TableAccessCodeStore>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Remediation;
-using PartyFunctions.Storage.Alerts;
 
 namespace PartyFunctions.Storage.Remediation;
 
@@ -11,7 +10,7 @@ public static class RemediationServiceCollectionExtensions
     public static IServiceCollection AddRemediation(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(sp => new RemediationTables(sp.GetRequiredService<StorageClients>(), configuration[AlertTables.PrefixSetting]));
+        services.AddSingleton<RemediationTables>();
         services.AddSingleton<IRemediationStore, TableRemediationStore>();
         services.AddSingleton<IEvidenceStore, BlobEvidenceStore>();
         services.AddSingleton<SubmitRemediationPlan>();

@@ -12,7 +12,7 @@ public static class SubmissionsServiceCollectionExtensions
     public static IServiceCollection AddSubmissions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(sp => ScoreTables.Create(sp.GetRequiredService<StorageClients>(), configuration[ScoreTables.PrefixSetting]));
+        services.AddSingleton<ScoreTables>();
         services.AddSingleton<IScoreStore, TableScoreStore>();
         services.AddSingleton<IScoreArchive, BlobScoreArchive>();
         // The shipped packs; administrator packs in Blob Storage are left to the issue that stores packs (docs/policy.md).
