@@ -24,6 +24,7 @@ public static class PartyCommand
         root.Subcommands.Add(AnnualRun.ClassifyRunCommand.Build(context));
         root.Subcommands.Add(Demo.DemoCommand.Build(context));
         root.Subcommands.Add(Operations.RedriveCommand.Build(context));
+        root.Subcommands.Add(Submissions.RestoreScoresCommand.Build(context));
         return root;
     }
 

@@ -82,6 +82,29 @@ public sealed class ConfirmScore(SubtreeAccess access, LinkSigner signer, IScore
             : Conflict(view);
     }
 
+    /// <summary>
+    /// Re-applies an archived confirmation (restore): only onto the version it confirmed, as the ETag check did then.
+    /// True when it was applied. <paramref name="superiorId"/> is the partition the month is being restored under.
+    /// </summary>
+    public async Task<bool> ReplayAsync(ArchiveEntry entry, string superiorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var archived = JsonSerializer.Deserialize<ArchivedConfirmation>(entry.Body, Json);
+        if (archived is not { Before: { } before, After: { } after })
+        {
+            return false;
+        }
+
+        var current = await scores.GetAsync(superiorId, entry.UnitId, entry.Period, cancellationToken);
+        if (current is null || current.Record.ReceiptId != before.ReceiptId || current.Record.Version != before.Version)
+        {
+            return false;
+        }
+
+        var confirmed = current.Record with { Confirmation = after, ReceiptId = entry.ReceiptId, Version = current.Record.Version + 1 };
+        return (await scores.TryReplaceAsync(confirmed, current.ETag, cancellationToken)).Written;
+    }
+
     private async Task<ConfirmationView> AuthoriseAsync(string? link, string unitId, string? periodText, CancellationToken cancellationToken)
     {
         var allowed = await access.AuthoriseAsync(link, Action, unitId, cancellationToken);
@@ -140,6 +163,9 @@ public sealed class ConfirmScore(SubtreeAccess access, LinkSigner signer, IScore
 
     private static bool SamePoints(IReadOnlyDictionary<string, decimal> before, Dictionary<string, decimal> after) =>
         before.Count == after.Count && before.All(p => after.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    /// <summary>What <see cref="RunAsync"/> archives for a confirmation.</summary>
+    private sealed record ArchivedConfirmation(ScoreRecord? Before, ScoreConfirmation? After, bool Changed);
 
     private static ConfirmationOutcome Conflict(ConfirmationView view) => new(ConfirmationStatus.Conflict,
         [new FieldError("", "conflict", "Điểm tháng này đã thay đổi từ khi đồng chí mở trang. Hãy xem lại rồi xác nhận.",

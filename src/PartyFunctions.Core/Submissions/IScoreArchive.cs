@@ -8,6 +8,9 @@ namespace PartyFunctions.Submissions;
 public interface IScoreArchive
 {
     Task<ArchiveWrite> AppendAsync(ArchiveEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Every entry of one cell (of one month when <paramref name="period"/> is given), both kinds, in no particular order.</summary>
+    Task<IReadOnlyList<ArchiveEntry>> ReadAsync(string unitId, ScorePeriod? period, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
         }
 
         var now = clock.GetUtcNow();
-        var (period, pack, sheet, errors) = ReadRequest(input);
+        var (period, pack, sheet, errors) = ReadRequest(input, now, withAccessCode: true);
         if (errors.Count > 0)
         {
             return new SubmissionOutcome(SubmissionStatus.Invalid, errors);
@@ -37,7 +37,33 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
                 new FieldError("accessCode", "access", vi, en));
         }
 
-        var unit = login.Unit!;
+        return await RecordAsync(input, login.Unit!, period, pack!, sheet!, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-applies an archived submission as of the time it arrived, for the cell as registered now, without its access
+    /// code (the archive never holds one): the same rules (cut-off, amendment, confirmation) decide as they did then.
+    /// Only a restore calls this (<see cref="RestoreScores"/>).
+    /// </summary>
+    public async Task<SubmissionOutcome> ReplayAsync(ArchiveEntry entry, Unit unit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(unit);
+        var input = ArchivedSubmission.Read(entry);
+        if (input.EnvelopeErrors.Count > 0)
+        {
+            return new SubmissionOutcome(SubmissionStatus.Invalid, input.EnvelopeErrors);
+        }
+
+        var (period, pack, sheet, errors) = ReadRequest(input, entry.ReceivedAt, withAccessCode: false);
+        return errors.Count > 0
+            ? new SubmissionOutcome(SubmissionStatus.Invalid, errors)
+            : await RecordAsync(input, unit, period, pack!, sheet!, entry.ReceivedAt, cancellationToken);
+    }
+
+    private async Task<SubmissionOutcome> RecordAsync(
+        SubmissionInput input, Unit unit, ScorePeriod period, PolicyPack pack, ScoreSheet sheet, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (ActivityError(unit, period) is { } inactive)
         {
             return SubmissionOutcome.Fail(SubmissionStatus.Invalid, inactive);
@@ -48,14 +74,14 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
             return SubmissionOutcome.Fail(SubmissionStatus.Invalid, SubmissionErrors.NoSuperior());
         }
 
-        var result = MonthlyScoring.Score(pack!, sheet!).Score!;
+        var result = MonthlyScoring.Score(pack, sheet).Score!;
         var receipt = input.ReceiptId ?? ReceiptId.New();
-        var score = new ScoreRecord(unit.Id, superiorId, period, pack!.Id, sheet!.Criteria, sheet.Facts, result.Total, result.Band,
+        var score = new ScoreRecord(unit.Id, superiorId, period, pack.Id, sheet.Criteria, sheet.Facts, result.Total, result.Band,
             [.. result.Reasons.Select(r => r.Code)], now, ReportingCalendar.IsLate(period, now), receipt, 1);
         return await StoreAsync(input, score, result, now, cancellationToken);
     }
 
-    private (ScorePeriod Period, PolicyPack? Pack, ScoreSheet? Sheet, List<FieldError> Errors) ReadRequest(SubmissionInput input)
+    private (ScorePeriod Period, PolicyPack? Pack, ScoreSheet? Sheet, List<FieldError> Errors) ReadRequest(SubmissionInput input, DateTimeOffset now, bool withAccessCode)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrEmpty(input.UnitId))
@@ -67,7 +93,11 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
             errors.Add(SubmissionErrors.UnitId());
         }
 
-        if (string.IsNullOrEmpty(input.AccessCode))
+        if (!withAccessCode)
+        {
+            // A replayed request was authenticated when it arrived; the archive never keeps the code.
+        }
+        else if (string.IsNullOrEmpty(input.AccessCode))
         {
             errors.Add(SubmissionErrors.Required("accessCode"));
         }
@@ -88,7 +118,7 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
             return (period, null, null, errors);
         }
 
-        if (period.FirstDay > VietnamDate.Today(clock))
+        if (period.FirstDay > VietnamDate.DayOf(now))
         {
             errors.Add(SubmissionErrors.FutureMonth());
             return (period, null, null, errors);

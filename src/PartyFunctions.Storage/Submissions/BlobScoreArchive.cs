@@ -13,6 +13,7 @@ namespace PartyFunctions.Storage.Submissions;
 public sealed class BlobScoreArchive(ScoreTables tables) : IScoreArchive
 {
     private const string ReceivedAtKey = "receivedat";
+    private static readonly string[] Kinds = ["submission", "confirmation"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<ArchiveWrite> AppendAsync(ArchiveEntry entry, CancellationToken cancellationToken)
@@ -38,5 +39,23 @@ public sealed class BlobScoreArchive(ScoreTables tables) : IScoreArchive
                 : properties.Value.CreatedOn;
             return new ArchiveWrite(false, archivedAt);
         }
+    }
+
+    public async Task<IReadOnlyList<ArchiveEntry>> ReadAsync(string unitId, ScorePeriod? period, CancellationToken cancellationToken)
+    {
+        var container = await tables.ArchiveAsync();
+        var entries = new List<ArchiveEntry>();
+        foreach (var kind in Kinds)
+        {
+            var prefix = period is { } month ? $"{kind}s/{unitId}/{month}/" : $"{kind}s/{unitId}/";
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+            {
+                var content = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken);
+                entries.Add(content.Value.Content.ToObjectFromJson<ArchiveEntry>(Json)
+                    ?? throw new InvalidDataException($"Archive entry {item.Name} is empty."));
+            }
+        }
+
+        return entries;
     }
 }
