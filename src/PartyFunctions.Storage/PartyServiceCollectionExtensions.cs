@@ -6,6 +6,7 @@ using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Storage.Remediation;
 using PartyFunctions.Storage.AnnualRun;
 using PartyFunctions.Storage.Health;
+using PartyFunctions.Storage.Heartbeat;
 using PartyFunctions.Storage.Organisation;
 using PartyFunctions.Storage.Notifications;
 using PartyFunctions.Storage.Submissions;
@@ -31,6 +32,7 @@ public static class PartyServiceCollectionExtensions
         services.AddAnnualRun(configuration);
         services.AddAlerts(configuration);
         services.AddRemediation(configuration);
+        services.AddHeartbeat(configuration);
         return services;
     }
 }

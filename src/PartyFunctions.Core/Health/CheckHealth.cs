@@ -1,9 +1,13 @@
 using System.Reflection;
+using PartyFunctions.Heartbeat;
 
 namespace PartyFunctions.Health;
 
-/// <summary>Use case: the app is healthy when every storage service answers.</summary>
-public sealed class CheckHealth(IStorageProbe probe)
+/// <summary>
+/// Use case: the app is healthy when every storage service answers and no timer is late. The timers are read here
+/// too, not only by the daily check, so that an availability test on this endpoint also catches a dead checker.
+/// </summary>
+public sealed class CheckHealth(IStorageProbe probe, ReadTimerStatus timers)
 {
     public static string Version { get; } =
         typeof(CheckHealth).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
@@ -13,6 +17,21 @@ public sealed class CheckHealth(IStorageProbe probe)
     public async Task<HealthReport> RunAsync(CancellationToken cancellationToken)
     {
         var services = await probe.ProbeAsync(cancellationToken);
-        return new HealthReport(Version, services.Count > 0 && services.All(s => s.Healthy), services);
+        if (services.Count == 0 || !services.All(s => s.Healthy))
+        {
+            // The heartbeats live in storage that does not answer: reading them would only repeat the failure.
+            return new HealthReport(Version, HealthReport.Unhealthy, services, []);
+        }
+
+        try
+        {
+            var late = (await timers.RunAsync(cancellationToken)).Where(t => t.Late).Select(t => t.Timer).ToList();
+            return new HealthReport(Version, late.Count == 0 ? HealthReport.Ok : HealthReport.Degraded, services, late);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Health must answer even then; only the exception type goes out (messages can carry account names).
+            return new HealthReport(Version, HealthReport.Unhealthy, [.. services, new ServiceHealth("heartbeats", false, 0, ex.GetType().Name)], []);
+        }
     }
 }

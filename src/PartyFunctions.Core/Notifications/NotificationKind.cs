@@ -13,6 +13,7 @@ public enum NotificationKind
     Resolved,
     AnnualReportReady,
     PoisonAlert,
+    TimerLate,
 }
 
 /// <summary>What the reader is asked to do; a digest lists its lines grouped by it, most urgent first.</summary>
@@ -34,7 +35,7 @@ public static class NotificationKinds
         NotificationKind.Overdue or NotificationKind.WeakMonth or NotificationKind.NeedsConsolidation
             or NotificationKind.AnnualWeak or NotificationKind.Escalated or NotificationKind.Repeated => DigestAction.Acknowledge,
         NotificationKind.AnnualReportReady => DigestAction.Confirm,
-        NotificationKind.PoisonAlert => DigestAction.Investigate,
+        NotificationKind.PoisonAlert or NotificationKind.TimerLate => DigestAction.Investigate,
         NotificationKind.Resolved => DigestAction.Information,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

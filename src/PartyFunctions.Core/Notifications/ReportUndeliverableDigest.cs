@@ -17,8 +17,8 @@ public sealed class ReportUndeliverableDigest(IOutbox outbox, IDigestScheduler s
                 return;
             }
 
-            // An alert about an alert would loop: a failed alert is only recorded.
-            if (entry.Digest.Items.Any(i => i.Kind != NotificationKind.PoisonAlert))
+            // An alert about an alert would loop (both go to the same mailbox): a failed alert is only recorded.
+            if (entry.Digest.Items.Any(i => i.Kind is not (NotificationKind.PoisonAlert or NotificationKind.TimerLate)))
             {
                 var alert = AlertFor(entry.Digest, reason);
                 await outbox.AddAsync(alert, cancellationToken);

@@ -38,11 +38,14 @@ public static class StorageNames
     /// <summary>Remediation plans by unit and alert (issue 7); their evidence documents live in <see cref="EvidenceContainer"/>.</summary>
     public const string RemediationPlansTable = "RemediationPlans";
 
+    /// <summary>Each timer's last successful run and, for one that never ran, when a check first noticed it (issue 10).</summary>
+    public const string HeartbeatsTable = "Heartbeats";
+
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ClassificationShardsPoisonQueue, ScoreEventsQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable, AlertsTable, AlertIndexTable, RunsTable, RemediationPlansTable];
+        [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable, AlertsTable, AlertIndexTable, RunsTable, RemediationPlansTable, HeartbeatsTable];
 }

@@ -2,17 +2,18 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PartyFunctions.Configuration;
 using PartyFunctions.Deadlines;
+using PartyFunctions.Heartbeat;
 
 namespace PartyFunctions.Alerts;
 
 /// <summary>The monthly cut-off (D+3): not-reported months open overdue alerts (schedule <c>Schedules:Cutoff</c>, UTC).</summary>
-public sealed partial class CutoffFunction(RunCutoff cutoff, ILogger<CutoffFunction> logger)
+public sealed partial class CutoffFunction(RecordHeartbeat heartbeat, RunCutoff cutoff, ILogger<CutoffFunction> logger)
 {
-    [Function("Cutoff")]
+    [Function(Timers.Cutoff)]
     public async Task RunAsync([TimerTrigger("%" + AppSettings.CutoffSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        var outcome = await cutoff.RunAsync(cancellationToken);
+        var outcome = await heartbeat.RunAsync(Timers.Cutoff, cutoff.RunAsync, cancellationToken);
         Log(logger, outcome, timer.IsPastDue);
     }
 
