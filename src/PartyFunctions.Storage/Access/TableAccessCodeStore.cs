@@ -7,32 +7,31 @@ using PartyFunctions.Storage.Organisation;
 namespace PartyFunctions.Storage.Access;
 
 /// <summary>
-/// Code hashes and failed attempts in the <c>AccessCodes</c> table, partition = unit id. Attempts are written with
-/// If-Match on the ETag read (or as an insert when none exist), so concurrent instances cannot lose a failure.
+/// Code hashes and failed attempts in the <c>AccessCodes</c> table, partition = unit id, beside the copy of the unit
+/// that <see cref="TableUnitStore"/> writes there. Attempts are written with If-Match on the ETag read (or as an
+/// insert when none exist), so concurrent instances cannot lose a failure.
 /// </summary>
 public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCodeStore
 {
     private const string CodeRow = "code", AttemptsRow = "attempts";
 
-    public async Task<(AccessCodeHash? Code, FailedAttempts Attempts, string? Version)> GetCredentialsAsync(string unitId, CancellationToken cancellationToken)
+    public async Task<CellCredentials> GetCredentialsAsync(string unitId, CancellationToken cancellationToken)
     {
         var table = await tables.AccessCodesAsync(cancellationToken);
-        AccessCodeHash? code = null;
-        (FailedAttempts Attempts, string? Version) attempts = (FailedAttempts.None, null);
-        // Both rows live in the unit's partition: one query answers with both.
+        var credentials = CellCredentials.None;
+        // The three rows live in the unit's partition: one query answers with all of them.
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"), cancellationToken: cancellationToken))
         {
-            if (e.RowKey == CodeRow)
+            credentials = e.RowKey switch
             {
-                code = ReadCode(e);
-            }
-            else if (e.RowKey == AttemptsRow)
-            {
-                attempts = ReadAttempts(e);
-            }
+                CodeRow => credentials with { Code = ReadCode(e) },
+                AttemptsRow => ReadAttempts(e) is var (attempts, version) ? credentials with { Attempts = attempts, AttemptsVersion = version } : credentials,
+                UnitEntities.SignInCopyRow => credentials with { Unit = UnitEntities.Read(e) },
+                _ => credentials,
+            };
         }
 
-        return (code, attempts.Attempts, attempts.Version);
+        return credentials;
     }
 
     public async Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken)
