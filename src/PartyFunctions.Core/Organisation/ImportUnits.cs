@@ -3,7 +3,8 @@ namespace PartyFunctions.Organisation;
 /// <summary>
 /// Use case: import the unit registry from a CSV file. All or nothing: the whole file is checked against the
 /// stored registry first and any error stops it before the first write. Re-importing the same file writes
-/// nothing, except units whose stored copies are missing or stale, which it rewrites (repair); a unit the file lacks is deactivated (its activeTo set to today) only when asked, never deleted.
+/// nothing but the units whose stored copies are missing or stale (repaired); a unit the file lacks is deactivated
+/// (its activeTo set to today) only when asked, never deleted.
 /// </summary>
 public sealed class ImportUnits(IUnitStore store, IImportArchive archive, TimeProvider clock)
 {

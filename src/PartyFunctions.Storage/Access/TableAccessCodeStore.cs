@@ -25,7 +25,7 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
             credentials = e.RowKey switch
             {
                 CodeRow => credentials with { Code = ReadCode(e) },
-                AttemptsRow => ReadAttempts(e) is var (attempts, version) ? credentials with { Attempts = attempts, AttemptsVersion = version } : credentials,
+                AttemptsRow => WithAttempts(credentials, ReadAttempts(e)),
                 UnitEntities.SignInCopyRow => credentials with { Unit = UnitEntities.Read(e) },
                 _ => credentials,
             };
@@ -54,6 +54,9 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
         var found = await table.GetEntityIfExistsAsync<TableEntity>(unitId, AttemptsRow, cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } e ? ReadAttempts(e) : (FailedAttempts.None, null);
     }
+
+    private static CellCredentials WithAttempts(CellCredentials credentials, (FailedAttempts Attempts, string? Version) read) =>
+        credentials with { Attempts = read.Attempts, AttemptsVersion = read.Version };
 
     private static AccessCodeHash ReadCode(TableEntity e) =>
         new(e.GetBinary("Salt"), e.GetBinary("Hash"), e.GetInt32("Iterations") ?? 0, e.GetDateTimeOffset("IssuedAt") ?? default);
