@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -219,40 +218,4 @@ public static class AnnualRunIoBenchmark
     }
 
     private sealed record Measure(double Seconds, long RoundTrips);
-
-    /// <summary>Waits before every request: a stand-in for the network round trip Azurite on loopback does not have.</summary>
-    private sealed class AddedLatency : HttpPipelinePolicy
-    {
-        public TimeSpan Latency { get; set; }
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (Latency > TimeSpan.Zero)
-            {
-                await Task.Delay(Latency, message.CancellationToken);
-            }
-
-            await ProcessNextAsync(message, pipeline);
-        }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (Latency > TimeSpan.Zero)
-            {
-                Thread.Sleep(Latency);
-            }
-
-            ProcessNext(message, pipeline);
-        }
-    }
-
-    /// <summary>Counts every HTTP request the storage clients send (retries included).</summary>
-    private sealed class RoundTrips : HttpPipelineSynchronousPolicy
-    {
-        private long count;
-
-        public long Count => Interlocked.Read(ref count);
-
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref count);
-    }
 }

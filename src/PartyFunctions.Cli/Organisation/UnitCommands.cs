@@ -50,7 +50,8 @@ public static class UnitCommands
 
             await output.WriteLineAsync(
                 $"created {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, deactivated {report.Deactivated}" +
-                (report.Missing > 0 ? $", missing {report.Missing} (left active; --deactivate-missing deactivates them)" : string.Empty));
+                (report.Missing > 0 ? $", missing {report.Missing} (left active; --deactivate-missing deactivates them)" : string.Empty) +
+                (report.Repaired > 0 ? $", repaired {report.Repaired} (sign-in copies rewritten)" : string.Empty));
             return 0;
         });
         return command;

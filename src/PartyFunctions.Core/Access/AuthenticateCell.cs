@@ -20,20 +20,23 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
             return new CellAuthentication(CellAuthenticationOutcome.Rejected, "Mã truy cập không đúng / wrong access code.");
         }
 
-        // The unit and its credentials are independent reads: issue them together, one round trip of waiting.
-        var credentialsRead = codes.GetCredentialsAsync(unitId, cancellationToken);
-        var unitRead = units.GetAsync(unitId, cancellationToken);
-        var (storedCode, attempts, _) = await credentialsRead;
-        var unit = await unitRead;
-        if (attempts.IsLocked(clock.GetUtcNow()))
+        // One query: the code, the attempts and the copy of the unit the registry keeps beside them.
+        var credentials = await codes.GetCredentialsAsync(unitId, cancellationToken);
+        if (credentials.Attempts.IsLocked(clock.GetUtcNow()))
         {
-            return Locked(attempts.LockedUntil!.Value);
+            return Locked(credentials.Attempts.LockedUntil!.Value);
         }
 
-        var hash = unit?.Kind == UnitKind.Cell ? storedCode : null;
-        if (hash is not null && hash.Matches(code ?? string.Empty))
+        // Without a code nothing can match, so the unit is not needed. Without a copy (a unit saved before copies
+        // existed and not imported since), the registry is read while the hash is derived.
+        var unitRead = credentials.Code is null ? Task.FromResult<Unit?>(null)
+            : credentials.Unit is { } copy ? Task.FromResult<Unit?>(copy)
+            : units.GetAsync(unitId, cancellationToken);
+        var matches = credentials.Code?.Matches(code ?? string.Empty) == true;
+        var unit = await unitRead;
+        if (matches && unit?.Kind == UnitKind.Cell)
         {
-            if (!attempts.IsClear)
+            if (!credentials.Attempts.IsClear)
             {
                 await ClearAsync(unitId, cancellationToken);
             }

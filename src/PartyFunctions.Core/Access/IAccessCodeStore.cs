@@ -10,10 +10,10 @@ public interface IAccessCodeStore
     Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The unit's code hash and its attempts (with their version) in one read: the sign-in path needs both, and they
-    /// share the unit's partition.
+    /// The unit's code hash, its attempts (with their version) and the registry's copy of the unit in one read: the
+    /// sign-in path needs all three, and they share the unit's partition.
     /// </summary>
-    Task<(AccessCodeHash? Code, FailedAttempts Attempts, string? Version)> GetCredentialsAsync(string unitId, CancellationToken cancellationToken);
+    Task<CellCredentials> GetCredentialsAsync(string unitId, CancellationToken cancellationToken);
 
     /// <summary>The attempts and an opaque version (null when nothing is stored yet).</summary>
     Task<(FailedAttempts Attempts, string? Version)> GetAttemptsAsync(string unitId, CancellationToken cancellationToken);

@@ -22,10 +22,17 @@ public interface IUnitStore
     Task<IReadOnlyList<Unit>> GetAllAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes changed units (never deletes one). <see cref="UnitChange.Before"/> tells the store which keys a moved
-    /// unit leaves. Idempotent: a failed call can be repeated with the same changes.
+    /// Writes changed units (never deletes one), with every copy the store keeps of them (such as the one beside the
+    /// unit's access code that sign-in reads). <see cref="UnitChange.Before"/> tells the store which keys a moved unit
+    /// leaves. Idempotent: a failed call can be repeated with the same changes.
     /// </summary>
     Task SaveAsync(IReadOnlyCollection<UnitChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids among <paramref name="stored"/> (as <see cref="GetAllAsync"/> answered) whose copies are missing or
+    /// differ from the unit, e.g. units saved before a copy existed: saving them again repairs them.
+    /// </summary>
+    Task<IReadOnlySet<string>> FindStaleCopiesAsync(IReadOnlyCollection<Unit> stored, CancellationToken cancellationToken);
 }
 
 /// <summary>A unit as stored (null when new) and as it must become; both carry their paths.</summary>

@@ -3,7 +3,8 @@ namespace PartyFunctions.Organisation;
 /// <summary>
 /// Use case: import the unit registry from a CSV file. All or nothing: the whole file is checked against the
 /// stored registry first and any error stops it before the first write. Re-importing the same file writes
-/// nothing; a unit the file lacks is deactivated (its activeTo set to today) only when asked, never deleted.
+/// nothing but the units whose stored copies are missing or stale (repaired); a unit the file lacks is deactivated
+/// (its activeTo set to today) only when asked, never deleted.
 /// </summary>
 public sealed class ImportUnits(IUnitStore store, IImportArchive archive, TimeProvider clock)
 {
@@ -33,10 +34,11 @@ public sealed class ImportUnits(IUnitStore store, IImportArchive archive, TimePr
         }
 
         var before = stored.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var stale = await store.FindStaleCopiesAsync(stored, cancellationToken);
         var inFile = rows.Select(r => r.Unit.Id).ToHashSet(StringComparer.Ordinal);
         var today = VietnamDate.Today(clock);
         var changes = new List<UnitChange>();
-        int created = 0, updated = 0, unchanged = 0, deactivated = 0, missing = 0;
+        int created = 0, updated = 0, unchanged = 0, deactivated = 0, missing = 0, repaired = 0;
         foreach (var after in hierarchy.Placed())
         {
             var old = before.GetValueOrDefault(after.Id);
@@ -61,9 +63,14 @@ public sealed class ImportUnits(IUnitStore store, IImportArchive archive, TimePr
             {
                 changes.Add(new UnitChange(old, desired));
             }
+            else if (stale.Contains(after.Id))
+            {
+                changes.Add(new UnitChange(old, desired));
+                repaired++;
+            }
         }
 
         await store.SaveAsync(changes, cancellationToken);
-        return new UnitImportReport([], created, updated, unchanged, deactivated, missing, archivedAs);
+        return new UnitImportReport([], created, updated, unchanged, deactivated, missing, archivedAs, repaired);
     }
 }

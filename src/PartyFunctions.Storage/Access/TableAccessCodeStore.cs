@@ -7,32 +7,31 @@ using PartyFunctions.Storage.Organisation;
 namespace PartyFunctions.Storage.Access;
 
 /// <summary>
-/// Code hashes and failed attempts in the <c>AccessCodes</c> table, partition = unit id. Attempts are written with
-/// If-Match on the ETag read (or as an insert when none exist), so concurrent instances cannot lose a failure.
+/// Code hashes and failed attempts in the <c>AccessCodes</c> table, partition = unit id, beside the copy of the unit
+/// that <see cref="TableUnitStore"/> writes there. Attempts are written with If-Match on the ETag read (or as an
+/// insert when none exist), so concurrent instances cannot lose a failure.
 /// </summary>
 public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCodeStore
 {
     private const string CodeRow = "code", AttemptsRow = "attempts";
 
-    public async Task<(AccessCodeHash? Code, FailedAttempts Attempts, string? Version)> GetCredentialsAsync(string unitId, CancellationToken cancellationToken)
+    public async Task<CellCredentials> GetCredentialsAsync(string unitId, CancellationToken cancellationToken)
     {
         var table = await tables.AccessCodesAsync(cancellationToken);
-        AccessCodeHash? code = null;
-        (FailedAttempts Attempts, string? Version) attempts = (FailedAttempts.None, null);
-        // Both rows live in the unit's partition: one query answers with both.
+        var credentials = CellCredentials.None;
+        // The three rows live in the unit's partition: one query answers with all of them.
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"), cancellationToken: cancellationToken))
         {
-            if (e.RowKey == CodeRow)
+            credentials = e.RowKey switch
             {
-                code = ReadCode(e);
-            }
-            else if (e.RowKey == AttemptsRow)
-            {
-                attempts = ReadAttempts(e);
-            }
+                CodeRow => credentials with { Code = ReadCode(e) },
+                AttemptsRow => WithAttempts(credentials, ReadAttempts(e)),
+                UnitEntities.SignInCopyRow => credentials with { Unit = UnitEntities.Read(e) },
+                _ => credentials,
+            };
         }
 
-        return (code, attempts.Attempts, attempts.Version);
+        return credentials;
     }
 
     public async Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken)
@@ -55,6 +54,9 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
         var found = await table.GetEntityIfExistsAsync<TableEntity>(unitId, AttemptsRow, cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } e ? ReadAttempts(e) : (FailedAttempts.None, null);
     }
+
+    private static CellCredentials WithAttempts(CellCredentials credentials, (FailedAttempts Attempts, string? Version) read) =>
+        credentials with { Attempts = read.Attempts, AttemptsVersion = read.Version };
 
     private static AccessCodeHash ReadCode(TableEntity e) =>
         new(e.GetBinary("Salt"), e.GetBinary("Hash"), e.GetInt32("Iterations") ?? 0, e.GetDateTimeOffset("IssuedAt") ?? default);

@@ -6,7 +6,8 @@ namespace PartyFunctions.Storage.Organisation;
 
 /// <summary>
 /// The registry on Table Storage (docs/storage-schema.md): <c>Units</c> for point reads by id, <c>UnitTree</c> keyed
-/// by materialised path for children, subtree and superiors, each one query in one partition.
+/// by materialised path for children, subtree and superiors, each one query in one partition, and a copy of each unit
+/// in its <c>AccessCodes</c> partition, so that sign-in reads code, attempts and unit in one query.
 /// </summary>
 public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
 {
@@ -71,8 +72,8 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
     public async Task SaveAsync(IReadOnlyCollection<UnitChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        // Order makes a failed save safe to repeat: the tree gets the new keys, then loses the old ones, and only
-        // then does the by-id table (which the next import compares against) change.
+        // Order makes a failed save safe to repeat: the tree gets the new keys, then loses the old ones, the sign-in
+        // copies change, and only then does the by-id table (which the next import compares against) change.
         var tree = await tables.UnitTreeAsync(cancellationToken);
         await TableBatches.SubmitAsync(tree,
             changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntities.ByPath(c.After))),
@@ -89,10 +90,29 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
                 // Already gone: an earlier, interrupted save got this far.
             }
         });
+        // One partition per unit (the access code's): single writes, in parallel. Every unit gets one, not only cells,
+        // so a unit that stops being a cell cannot sign in on an old copy.
+        var codes = await tables.AccessCodesAsync(cancellationToken);
+        await Parallel.ForEachAsync(changes, Parallelism(cancellationToken), async (change, ct) =>
+            await codes.UpsertEntityAsync(UnitEntities.SignInCopy(change.After), TableUpdateMode.Replace, ct));
         var byId = await tables.UnitsAsync(cancellationToken);
         await TableBatches.SubmitAsync(byId,
             changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntities.ById(c.After))),
             cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FindStaleCopiesAsync(IReadOnlyCollection<Unit> stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var codes = await tables.AccessCodesAsync(cancellationToken);
+        var copies = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        await foreach (var entity in codes.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey eq {UnitEntities.SignInCopyRow}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            copies[entity.PartitionKey] = UnitEntities.Read(entity);
+        }
+
+        return stored.Where(u => !copies.TryGetValue(u.Id, out var copy) || copy != u).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>

@@ -6,9 +6,15 @@ using PartyFunctions.Organisation;
 
 namespace PartyFunctions.Storage.Organisation;
 
-/// <summary>How a placed unit is written in both unit tables (the same properties; only the keys differ).</summary>
+/// <summary>
+/// How a placed unit is written in both unit tables and as the sign-in copy in <c>AccessCodes</c> (the same
+/// properties; only the keys differ).
+/// </summary>
 public static class UnitEntities
 {
+    /// <summary>The row key of the unit's copy in its <c>AccessCodes</c> partition (PK = unit id), beside "code" and "attempts".</summary>
+    public const string SignInCopyRow = "unit";
+
     /// <summary>Ids spread over 16 partitions by a stable hash: a point read still needs only the id, and an import can batch.</summary>
     public static string IdPartition(string id) =>
         "u" + (SHA256.HashData(Encoding.UTF8.GetBytes(id))[0] & 0x0F).ToString("x", CultureInfo.InvariantCulture);
@@ -16,6 +22,9 @@ public static class UnitEntities
     public static TableEntity ById(Unit unit) => Write(unit, IdPartition(unit.Id), unit.Id);
 
     public static TableEntity ByPath(Unit unit) => Write(unit, TreePartition(unit.Path!), unit.Path!);
+
+    /// <summary>The copy sign-in reads with the code and the attempts in one partition query.</summary>
+    public static TableEntity SignInCopy(Unit unit) => Write(unit, unit.Id, SignInCopyRow);
 
     /// <summary>The tree's partition: the top unit's id, so one deployment's subtree queries stay in one partition.</summary>
     public static string TreePartition(string path) => UnitPath.Split(path)[0];

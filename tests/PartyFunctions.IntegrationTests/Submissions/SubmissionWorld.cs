@@ -39,10 +39,14 @@ internal sealed class SubmissionWorld : IAsyncDisposable
     /// <summary>3 December 2025, 10:00 in Vietnam: November is due on the 5th and cut off at the end of the 8th.</summary>
     public static readonly DateTimeOffset Start = new(2025, 12, 3, 10, 0, 0, TimeSpan.FromHours(7));
 
-    public static async Task<SubmissionWorld> CreateAsync(AzuriteFixture azurite)
+    public static async Task<SubmissionWorld> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
     {
         var clock = new FakeTimeProvider(Start);
-        var host = FunctionHost.Create(SubmissionSettings.For(azurite), s => s.AddSingleton<TimeProvider>(clock));
+        var host = FunctionHost.Create(SubmissionSettings.For(azurite), s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(s);
+        });
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
         var codes = new Dictionary<string, string>();
         var issue = host.Services.GetRequiredService<IssueAccessCodes>();
