@@ -10,7 +10,6 @@ using PartyFunctions.Access;
 using PartyFunctions.Organisation;
 using PartyFunctions.Storage.Access;
 using PartyFunctions.Storage.Organisation;
-using PartyFunctions.Storage.Submissions;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Benchmarks;
@@ -47,8 +46,7 @@ public static class SubmissionIoBenchmark
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [StorageClients.ConnectionName] = connection,
-            [ScoreTables.PrefixSetting] = prefix,
-            [OrganisationTables.PrefixSetting] = prefix,
+            [StorageNamespace.PrefixSetting] = prefix,
         }).Build();
         var counter = new RoundTrips();
         var delay = new AddedLatency();
