@@ -1,4 +1,5 @@
 using PartyFunctions.IntegrationTests.Harness;
+using Xunit.Abstractions;
 
 namespace PartyFunctions.IntegrationTests.Reliability;
 
@@ -15,7 +16,7 @@ public sealed class RedeliveryCollection : ICollectionFixture<AzuriteFixture>
 /// emails exactly as the first left them — with the clock moved on, so a rewritten time counts as a change.
 /// </summary>
 [Collection(RedeliveryCollection.Name)]
-public sealed class QueueFunctionsDeliveredTwiceTests(AzuriteFixture azurite)
+public sealed class QueueFunctionsDeliveredTwiceTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     public static TheoryData<string> QueueFunctions() =>
         [.. FunctionsMetadata.OfBuiltApp.Functions.Where(f => f.Trigger.Type == "queueTrigger").Select(f => f.Name)];
@@ -49,7 +50,9 @@ public sealed class QueueFunctionsDeliveredTwiceTests(AzuriteFixture azurite)
         var twice = await redelivery.SnapshotAsync();
 
         Assert.Equal(failures, redelivery.Host.QueueFailures.Count);
-        Assert.NotEmpty(before.Difference(once));
+        var done = before.Difference(once);
+        output.WriteLine($"The first delivery to {function} changed:\n{string.Join('\n', done)}");
+        Assert.NotEmpty(done);
         var changed = once.Difference(twice);
         Assert.True(changed.Count == 0, $"The second delivery to {function} changed:\n{string.Join('\n', changed)}");
 
