@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using PartyFunctions.Benchmarks;
 
@@ -12,6 +13,9 @@ return args switch
 
 static int RunBenchmarkDotNet(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(ClassificationBenchmarks).Assembly).Run(args);
+    // BenchmarkDotNet rebuilds this project with everything it references (since `load`: the Function App and the
+    // integration tests); on a shared 2-core machine that takes longer than its default two minutes.
+    BenchmarkSwitcher.FromAssembly(typeof(ClassificationBenchmarks).Assembly)
+        .Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
     return 0;
 }
