@@ -41,9 +41,9 @@ public sealed partial class AlertTables(StorageClients clients, string prefix)
         {
             return await lazy.Value;
         }
-        catch (Azure.RequestFailedException)
+        catch (Exception)
         {
-            // A transient failure must not stick: the next caller tries to create the table again.
+            // A transient failure (an error or a timeout) must not stick: the next caller tries to create the table again.
             tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
             throw;
         }

@@ -11,9 +11,9 @@ namespace PartyFunctions.Storage.AnnualRun;
 /// </summary>
 public sealed class AnnualRunTables
 {
-    private readonly Lazy<Task<TableClient>> runs;
-    private readonly Lazy<Task<TableClient>> results;
-    private readonly Lazy<Task<BlobContainerClient>> reports;
+    private readonly CreatedOnFirstUse<TableClient> runs;
+    private readonly CreatedOnFirstUse<TableClient> results;
+    private readonly CreatedOnFirstUse<BlobContainerClient> reports;
 
     public AnnualRunTables(StorageClients clients, string? prefix)
     {

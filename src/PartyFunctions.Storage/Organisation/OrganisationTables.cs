@@ -54,9 +54,9 @@ public sealed partial class OrganisationTables(StorageClients clients, string pr
         {
             return await lazy.Value.WaitAsync(cancellationToken);
         }
-        catch (Azure.RequestFailedException)
+        catch (Exception)
         {
-            // A transient failure must not stick: the next caller tries to create the table again.
+            // A transient failure (an error or a timeout) must not stick: the next caller tries to create the table again.
             tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
             throw;
         }

@@ -11,14 +11,14 @@ namespace PartyFunctions.Storage.Remediation;
 /// </summary>
 public sealed class RemediationTables(StorageClients clients, string? prefix)
 {
-    private readonly Lazy<Task<TableClient>> plans = new(async () =>
+    private readonly CreatedOnFirstUse<TableClient> plans = new(async () =>
     {
         var table = clients.Tables.GetTableClient((prefix ?? string.Empty) + StorageNames.RemediationPlansTable);
         await table.CreateIfNotExistsAsync();
         return table;
     });
 
-    private readonly Lazy<Task<BlobContainerClient>> evidence = new(async () =>
+    private readonly CreatedOnFirstUse<BlobContainerClient> evidence = new(async () =>
     {
         var container = clients.Blobs.GetBlobContainerClient((prefix ?? string.Empty).ToLowerInvariant() + StorageNames.EvidenceContainer);
         await container.CreateIfNotExistsAsync();

@@ -13,8 +13,8 @@ public sealed partial class ScoreTables
 {
     public const string PrefixSetting = "Submissions:TablePrefix";
 
-    private readonly Lazy<Task<TableClient>> scores;
-    private readonly Lazy<Task<BlobContainerClient>> archive;
+    private readonly CreatedOnFirstUse<TableClient> scores;
+    private readonly CreatedOnFirstUse<BlobContainerClient> archive;
 
     private ScoreTables(StorageClients clients, string prefix)
     {

@@ -34,7 +34,7 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
         return province;
     }
 
-    public static async Task<Province> CreateAsync(AzuriteFixture azurite)
+    public static async Task<Province> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? overrides = null)
     {
         var clock = new FakeTimeProvider(RunTime);
         FailingShardScoreStore? store = null;
@@ -44,6 +44,7 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
                 ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4"));
+            overrides?.Invoke(services);
         });
         var import = await host.Services.GetRequiredService<ImportUnits>().RunAsync(SmallProvince.UnitsCsv(), deactivateMissing: false, default);
         Assert.True(import.Succeeded, string.Join("\n", import.Errors));
