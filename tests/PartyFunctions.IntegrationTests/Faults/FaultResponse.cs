@@ -14,12 +14,17 @@ internal sealed class FaultResponse(int status, string errorCode, string clientR
     };
 
     public override int Status { get; } = status;
+    // The transport sets IsError from the response classifier; this response never reaches the transport.
+    public override bool IsError => true;
     public override string ReasonPhrase => Status == 503 ? "Server Busy" : "Internal Server Error";
     public override Stream? ContentStream { get; set; } = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
         $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{errorCode}</Code><Message>Injected by the fault tests.</Message></Error>"));
     public override string ClientRequestId { get; set; } = clientRequestId;
 
-    public override void Dispose() => ContentStream?.Dispose();
+    // Like a buffered transport response: the content outlives the message, the client reads it to build its exception.
+    public override void Dispose()
+    {
+    }
 
     protected override bool ContainsHeader(string name) => headers.ContainsKey(name);
 

@@ -170,7 +170,11 @@ public sealed class FunctionHost : IAsyncDisposable
     /// A failing message is redelivered until host.json's maxDequeueCount, then moved to the poison queue.
     /// Returns the number of invocations that succeeded.
     /// </summary>
-    public async Task<int> DrainQueueAsync(string queueName, CancellationToken cancellationToken = default)
+    public Task<int> DrainQueueAsync(string queueName, CancellationToken cancellationToken = default) =>
+        DrainQueueAsync(queueName, int.MaxValue, cancellationToken);
+
+    /// <summary>As <see cref="DrainQueueAsync(string, CancellationToken)"/>, but stops after <paramref name="maxInvocations"/> deliveries (a part of the queue).</summary>
+    public async Task<int> DrainQueueAsync(string queueName, int maxInvocations, CancellationToken cancellationToken = default)
     {
         var function = Metadata.Functions.Single(f =>
             f.Trigger.Type == "queueTrigger" && ResolveSetting(f.Trigger.QueueName) == queueName);
@@ -179,9 +183,16 @@ public sealed class FunctionHost : IAsyncDisposable
         var poison = clients.Queues.GetQueueClient(queueName + "-poison");
         var maxDequeue = HostJson.MaxDequeueCount;
         var succeeded = 0;
+        var invocations = 0;
         while (true)
         {
-            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), cancellationToken)).Value;
+            if (invocations >= maxInvocations)
+            {
+                return succeeded;
+            }
+
+            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(Math.Min(16, maxInvocations - invocations), TimeSpan.FromSeconds(30), cancellationToken)).Value;
+            invocations += messages.Length;
             if (messages.Length == 0)
             {
                 return succeeded;
