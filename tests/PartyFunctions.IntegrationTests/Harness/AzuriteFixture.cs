@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using PartyFunctions.Cli.Local;
 
@@ -70,11 +72,43 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
     }
 
-    /// <summary>Kills Azurite: every storage call fails until <see cref="StartAgainAsync"/>.</summary>
+    /// <summary>Stops Azurite: every storage call fails until <see cref="StartAgainAsync"/>.</summary>
     public void Stop()
     {
-        azurite?.Dispose();
+        if (azurite is null)
+        {
+            return;
+        }
+
+        if (location is not null)
+        {
+            Interrupt(azurite.ProcessId);
+        }
+
+        azurite.Dispose();
         azurite = null;
+    }
+
+    /// <summary>
+    /// On disk, Azurite keeps its metadata (LokiJS) in memory, saved every few seconds and when it is interrupted:
+    /// a kill would lose the last acknowledged writes, which Azure Storage never does. So it is stopped with SIGINT.
+    /// </summary>
+    private static void Interrupt(int processId)
+    {
+        using (var signal = Process.Start(new ProcessStartInfo("kill", ["-INT", processId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            signal.WaitForExit();
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            process.WaitForExit(TimeSpan.FromSeconds(20));
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
     }
 
     /// <summary>Starts a stopped on-disk Azurite again, on the same ports and with the data it had.</summary>
