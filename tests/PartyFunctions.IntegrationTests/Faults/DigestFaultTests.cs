@@ -33,7 +33,7 @@ public sealed class DigestFaultTests(AzuriteFixture azurite, ITestOutputHelper o
                 var run = await PlayAsync(n, kind);
                 var context = $"{kind} at {run.Injected}";
                 Assert.True(run.Injected is not null, $"{kind} at call {n}: no fault injected");
-                Assert.True(reference.Snapshot == run.Snapshot, $"{context}: final state differs\n--- fault-free\n{reference.Snapshot}\n--- with the fault\n{run.Snapshot}");
+                Assert.True(reference.Snapshot == run.Snapshot, $"{context}: final state differs\n{StorageSnapshot.Diff(reference.Snapshot, run.Snapshot)}");
                 // docs/email.md: the mark is written after SendGrid accepted, so losing the mark repeats one email, never loses one.
                 var markLost = run.Injected!.Path.Contains("comp=metadata", StringComparison.Ordinal)
                     && kind is StorageFault.ServerBusy or StorageFault.InternalError or StorageFault.Timeout;

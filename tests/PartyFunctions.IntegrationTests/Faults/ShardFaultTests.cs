@@ -35,7 +35,7 @@ public sealed class ShardFaultTests(AzuriteFixture azurite, ITestOutputHelper ou
             var kind = Rotation[(n - 1) % Rotation.Length];
             var run = await PlayAsync(n, kind);
             Assert.True(run.Injected is not null, $"{kind} at call {n}: no fault injected");
-            Assert.True(reference.Snapshot == run.Snapshot, $"{kind} at {run.Injected}: final state differs\n--- fault-free\n{reference.Snapshot}\n--- with the fault\n{run.Snapshot}");
+            Assert.True(reference.Snapshot == run.Snapshot, $"{kind} at {run.Injected}: final state differs\n{StorageSnapshot.Diff(reference.Snapshot, run.Snapshot)}");
         }
 
         output.WriteLine($"{reference.Calls.Count} faulty runs converged");
@@ -46,7 +46,9 @@ public sealed class ShardFaultTests(AzuriteFixture azurite, ITestOutputHelper ou
     private async Task<Run> PlayAsync(int failAt, StorageFault kind)
     {
         var policy = StorageFaultPolicy.For(azurite);
-        var province = await Province.CreateAsync(azurite, services => services.AddSingleton(policy.Registration));
+        // A fixed link-signing key: the emails' signed links are then the same in every run.
+        var province = await Province.CreateAsync(azurite, services => services.AddSingleton(policy.Registration),
+            new Dictionary<string, string?> { [AppSettings.LinksSigningKey] = Convert.ToBase64String(new byte[32]) });
         province.Store.Failing = false;
         await using var host = province.Host;
         var storage = host.HostStorage;
@@ -82,7 +84,8 @@ public sealed class ShardFaultTests(AzuriteFixture azurite, ITestOutputHelper ou
 
         var context = $"{kind} at {policy.Injected}";
         Assert.True(done == 1, $"{context}: {string.Join("\n", host.QueueFailures)}");
-        Assert.True(host.QueueFailures.Count == (policy.Injected is null ? 0 : 1), $"{context}: {string.Join("\n", host.QueueFailures)}");
+        // One fault, at most one failed delivery (a lost answer to a read that the SDK repeated fails nothing).
+        Assert.True(host.QueueFailures.Count <= (policy.Injected is null ? 0 : 1), $"{context}: {string.Join("\n", host.QueueFailures)}");
         Assert.Equal(0, (await storage.Queues.GetQueueClient(StorageNames.ClassificationShardsPoisonQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
         var status = (await host.Services.GetRequiredService<GetClassificationRunStatus>().RunAsync(2025, default))!;
         Assert.True(status.Run.IsCompleted, context);

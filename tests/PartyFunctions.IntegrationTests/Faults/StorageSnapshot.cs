@@ -17,12 +17,19 @@ internal static partial class StorageSnapshot
         var lines = new List<string>();
         foreach (var table in tables)
         {
-            await foreach (var entity in clients.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            try
             {
-                var properties = entity.Where(p => p.Key is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey"))
-                    .OrderBy(p => p.Key, StringComparer.Ordinal)
-                    .Select(p => $"{p.Key}={(p.Value is DateTimeOffset or DateTime ? "<time>" : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))}");
-                lines.Add($"table {Unprefixed(table)} {entity.PartitionKey}/{entity.RowKey}: {string.Join("; ", properties)}");
+                await foreach (var entity in clients.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+                {
+                    var properties = entity.Where(p => p.Key is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey"))
+                        .OrderBy(p => p.Key, StringComparer.Ordinal)
+                        .Select(p => $"{p.Key}={(p.Value is DateTimeOffset or DateTime ? "<time>" : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))}");
+                    lines.Add($"table {Unprefixed(table)} {entity.PartitionKey}/{entity.RowKey}: {string.Join("; ", properties)}");
+                }
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                lines.Add($"table {Unprefixed(table)}: none");
             }
         }
 
@@ -63,6 +70,16 @@ internal static partial class StorageSnapshot
 
         return text.ToString();
     }
+
+    /// <summary>The lines only one of two snapshots has, marked - (fault-free only) and + (faulty run only).</summary>
+    public static string Diff(string expected, string actual)
+    {
+        var before = expected.Split('\n');
+        var after = actual.Split('\n');
+        return string.Join("\n", before.Except(after).Select(l => "- " + Cut(l)).Concat(after.Except(before).Select(l => "+ " + Cut(l))));
+    }
+
+    private static string Cut(string line) => line.Length > 400 ? line[..400] + "…" : line;
 
     /// <summary>Tests give each run its own name prefix; snapshots of two runs compare without it.</summary>
     private static string Unprefixed(string name) => PrefixPattern().Replace(name, "");

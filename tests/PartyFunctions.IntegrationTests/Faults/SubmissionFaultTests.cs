@@ -37,7 +37,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
             {
                 var run = await PlayAsync(world, n, kind);
                 Assert.True(run.Injected is not null, $"{kind} at call {n}: no fault injected");
-                Assert.True(reference.Snapshot == run.Snapshot, $"{kind} at {run.Injected}: final state differs\n--- fault-free\n{reference.Snapshot}\n--- with the fault\n{run.Snapshot}");
+                Assert.True(reference.Snapshot == run.Snapshot, $"{kind} at {run.Injected}: final state differs\n{StorageSnapshot.Diff(reference.Snapshot, run.Snapshot)}");
                 swept++;
             }
         }
