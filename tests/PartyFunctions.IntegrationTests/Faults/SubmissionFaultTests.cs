@@ -87,6 +87,71 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Contains("Please send it again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_fault_at_any_storage_call_of_the_superiors_confirmation_answers_503_and_sending_it_again_converges()
+    {
+        await using var world = await SubmissionWorld.CreateAsync(azurite);
+        var reference = await ConfirmAsync(world, 0, StorageFault.ServerBusy);
+        output.WriteLine($"fault-free: {reference.Calls.Count} storage calls\n{string.Join("\n", reference.Calls)}");
+
+        foreach (var kind in Enum.GetValues<StorageFault>())
+        {
+            for (var n = 1; n <= reference.Calls.Count; n++)
+            {
+                var run = await ConfirmAsync(world, n, kind);
+                Assert.True(run.Injected is not null, $"{kind} at call {n}: no fault injected");
+                Assert.True(reference.Snapshot == run.Snapshot, $"{kind} at {run.Injected}: final state differs\n{StorageSnapshot.Diff(reference.Snapshot, run.Snapshot)}");
+            }
+        }
+
+        output.WriteLine($"{Enum.GetValues<StorageFault>().Length * reference.Calls.Count} faulty confirmations converged");
+    }
+
+    /// <summary>The cell submits (no fault), then the superior corrects it through the signed link, sent again while it gets 503.</summary>
+    private async Task<Run> ConfirmAsync(SubmissionWorld world, int failAt, StorageFault kind)
+    {
+        var clock = new FakeTimeProvider(SubmissionWorld.Start);
+        var policy = StorageFaultPolicy.For(azurite);
+        await using var host = Host(world, clock, policy, out var prefix);
+        var events = host.HostStorage.Queues.GetQueueClient(StorageNames.ScoreEventsQueue);
+        await events.CreateIfNotExistsAsync();
+        await events.ClearMessagesAsync();
+        var submitted = await host.SendAsync(HttpMethod.Post, "/api/scores", JsonContent.Create(SubmissionWorld.Json(SubmissionWorld.Cell, world.Code, receiptId: FirstReceipt)));
+        Assert.Equal(HttpStatusCode.Created, submitted.Status);
+        clock.Advance(TimeSpan.FromHours(1));
+        var link = host.Services.GetRequiredService<PartyFunctions.Access.LinkSigner>().Sign(
+            new PartyFunctions.Access.SignedLink("confirm", SubmissionWorld.Superior, clock.GetUtcNow().AddDays(30), "binh@tumai.dang.vn"));
+        var form = new Dictionary<string, string>
+        {
+            ["link"] = link, ["version"] = "1", ["receiptId"] = "FAULT-CONFIRM-0003", ["confirmerName"] = "Trần Thị Bình", ["reason"] = "Biên bản thiếu chữ ký",
+            ["criteria.preparation"] = "15", ["criteria.attendance"] = "15", ["criteria.duration"] = "5", ["criteria.conduct"] = "5",
+            ["criteria.principles"] = "5", ["criteria.results"] = "23", ["criteria.closing"] = "10",
+        };
+
+        policy.Arm(failAt, kind);
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await host.SendAsync(HttpMethod.Post, $"/api/confirm/{SubmissionWorld.Cell}/2025-11", new FormUrlEncodedContent(form));
+            await AssertNoScoreWithoutArchiveAsync(host, prefix, $"{kind} at {policy.Injected}");
+            if (response.Status == HttpStatusCode.OK)
+            {
+                break;
+            }
+
+            Assert.True(response.Status == HttpStatusCode.ServiceUnavailable && attempt == 1 && policy.Injected is not null,
+                $"{kind} at {policy.Injected}, confirmation attempt {attempt}: {response}");
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        policy.Disarm();
+        var stored = await host.Services.GetRequiredService<PartyFunctions.Submissions.IScoreStore>().GetAsync(
+            SubmissionWorld.Superior, SubmissionWorld.Cell, new PartyFunctions.Submissions.ScorePeriod(2025, 11), default);
+        Assert.Equal((2, "FAULT-CONFIRM-0003", 78m), (stored!.Record.Version, stored.Record.ReceiptId, stored.Record.Confirmation!.Total));
+        var snapshot = await StorageSnapshot.TakeAsync(host.HostStorage, [prefix + StorageNames.ScoresTable],
+            [prefix.ToLowerInvariant() + StorageNames.ArchiveContainer], [StorageNames.ScoreEventsQueue]);
+        return new Run(policy.Calls, policy.Injected, snapshot);
+    }
+
     private sealed record Run(IReadOnlyList<StorageCall> Calls, StorageCall? Injected, string Snapshot);
 
     /// <summary>The first submission, then an hour later the amendment, each sent again after a minute while it gets 503.</summary>
@@ -148,7 +213,9 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
 
         await foreach (var score in QueryOrEmpty(scores))
         {
-            var name = $"submissions/{score.GetString("UnitId")}/{score.GetInt32("Year"):0000}-{score.GetInt32("Month"):00}/{score.GetString("ReceiptId")}.json";
+            // The version's request: a cell's submission, or the superior's confirmation once confirmed.
+            var kind = score.ContainsKey("ConfirmedAt") ? "confirmations" : "submissions";
+            var name = $"{kind}/{score.GetString("UnitId")}/{score.GetInt32("Year"):0000}-{score.GetInt32("Month"):00}/{score.GetString("ReceiptId")}.json";
             Assert.True(await archive.GetBlobClient(name).ExistsAsync(), $"{context}: score {score.RowKey} has no archived request {name}");
         }
     }
