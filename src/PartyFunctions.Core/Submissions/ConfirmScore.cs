@@ -62,6 +62,12 @@ public sealed class ConfirmScore(SubtreeAccess access, LinkSigner signer, IScore
             return new ConfirmationOutcome(ConfirmationStatus.Invalid, errors, view);
         }
 
+        // The same confirmation sent again after its answer was lost: it is already the stored version.
+        if (input.ReceiptId is { Length: > 0 } sent && current.Record.ReceiptId == sent && current.Record.IsConfirmed)
+        {
+            return new ConfirmationOutcome(ConfirmationStatus.Confirmed, [], view, corrected.Score!, ScoreRecorded.Of(current.Record, clock.GetUtcNow()));
+        }
+
         if (input.ShownVersion != current.Record.Version.ToString(CultureInfo.InvariantCulture))
         {
             return Conflict(view);
@@ -77,7 +83,8 @@ public sealed class ConfirmScore(SubtreeAccess access, LinkSigner signer, IScore
         await archive.AppendAsync(new ArchiveEntry("confirmation", confirmed.UnitId, confirmed.Period, receipt, now, input.ClientIpHash,
             "application/json", JsonSerializer.Serialize(new { before = current.Record, after = confirmation, changed }, Json)), cancellationToken);
         var replaced = await scores.TryReplaceAsync(confirmed, current.ETag, cancellationToken);
-        return replaced.Written
+        // A replace applied but answered 412 on the SDK's retry (its first answer was lost) holds this receipt.
+        return replaced.Written || replaced.Current?.Record.ReceiptId == receipt
             ? new ConfirmationOutcome(ConfirmationStatus.Confirmed, [], view with { Score = replaced.Current }, result, ScoreRecorded.Of(confirmed, now))
             : Conflict(view);
     }

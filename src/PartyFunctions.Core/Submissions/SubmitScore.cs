@@ -187,7 +187,9 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
         // An amendment keeps the superior the month was filed under and whether it was first filed late.
         var amended = score with { SuperiorId = current.Record.SuperiorId, Late = current.Record.Late, Version = current.Record.Version + 1 };
         var replaced = await scores.TryReplaceAsync(amended, current.ETag, cancellationToken);
-        return replaced.Written
+        // A replace that was applied but whose answer was lost comes back as 412 from the SDK's retry: the stored
+        // version is then this very request's, not someone else's.
+        return replaced.Written || (replaced.Current?.Record is { } stored && stored.ReceiptId == score.ReceiptId && SameSheet(stored, amended))
             ? Recorded(SubmissionStatus.Recorded, amended, result, now, firstVersion: false)
             : SubmissionOutcome.Fail(SubmissionStatus.Conflict, SubmissionErrors.ChangedMeanwhile());
     }

@@ -32,6 +32,13 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
+            // Already there. A fault between its last write and its index rows (a crash, a storage timeout) leaves the
+            // index behind; the repeated run that brings us here rewrites it (idempotent) so nothing stays partial.
+            if (await GetAsync(alert.Key, cancellationToken) is { } existing)
+            {
+                await IndexAsync(existing.Alert, cancellationToken);
+            }
+
             return false;
         }
 

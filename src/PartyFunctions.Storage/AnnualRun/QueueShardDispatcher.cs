@@ -8,7 +8,7 @@ namespace PartyFunctions.Storage.AnnualRun;
 /// <summary>Puts one base64 JSON message per shard on <c>classification-shards</c>, a few at a time.</summary>
 public sealed class QueueShardDispatcher(StorageClients clients) : IShardDispatcher
 {
-    private readonly Lazy<Task<QueueClient>> queue = new(async () =>
+    private readonly CreatedOnFirstUse<QueueClient> queue = new(async () =>
     {
         var client = clients.Queues.GetQueueClient(StorageNames.ClassificationShardsQueue);
         await client.CreateIfNotExistsAsync();

@@ -18,7 +18,7 @@ namespace PartyFunctions.Storage.Notifications;
 public sealed class BlobOutbox(StorageClients clients) : IOutbox
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private readonly Lazy<Task<BlobContainerClient>> container = new(async () =>
+    private readonly CreatedOnFirstUse<BlobContainerClient> container = new(async () =>
     {
         var client = clients.Blobs.GetBlobContainerClient(StorageNames.OutboxContainer);
         await client.CreateIfNotExistsAsync();

@@ -11,7 +11,7 @@ public sealed class QueueDigestScheduler(StorageClients clients) : IDigestSchedu
     /// <summary>Azure Storage queues hide a message for at most seven days.</summary>
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
 
-    private readonly Lazy<Task<QueueClient>> queue = new(async () =>
+    private readonly CreatedOnFirstUse<QueueClient> queue = new(async () =>
     {
         var client = clients.Queues.GetQueueClient(StorageNames.DigestsQueue);
         await client.CreateIfNotExistsAsync();

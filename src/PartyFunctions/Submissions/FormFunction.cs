@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PartyFunctions.Hosting;
 using PartyFunctions.Organisation;
 using PartyFunctions.Scoring;
 
@@ -41,7 +42,18 @@ public sealed class FormFunction(SubmitScore submit, SubmissionPolicy policy, Ti
 
         var fields = RequestReading.FormFields(body.Text);
         var language = RequestReading.Language(fields.GetValueOrDefault("lang") ?? request.Query["lang"]);
-        var outcome = await submit.RunAsync(new FormSubmission(fields, RequestReading.ClientIpHash(request)), cancellationToken);
+        SubmissionOutcome outcome;
+        try
+        {
+            outcome = await submit.RunAsync(new FormSubmission(fields, RequestReading.ClientIpHash(request)), cancellationToken);
+        }
+        catch (Exception ex) when (StorageOutage.Is(ex, cancellationToken))
+        {
+            // The form again with every value and the same receipt: sending it again later is safe and retypes nothing.
+            return new() { Result = StorageOutage.Page(Page(StatusCodes.Status503ServiceUnavailable, language, fields,
+                [new FieldError("", StorageOutage.Code, StorageOutage.Vi, StorageOutage.En)], fields.GetValueOrDefault("receiptId") ?? ReceiptId.New())) };
+        }
+
         if (outcome.Recorded is { } recorded)
         {
             var html = SubmissionPages.Instance.Receipt(language, recorded, policy.Catalog.Find(recorded.Score.PackId)!,

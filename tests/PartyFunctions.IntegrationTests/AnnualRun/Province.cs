@@ -34,16 +34,17 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
         return province;
     }
 
-    public static async Task<Province> CreateAsync(AzuriteFixture azurite)
+    public static async Task<Province> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? overrides = null, IDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(RunTime);
         FailingShardScoreStore? store = null;
         var alertsPrefix = "a" + Guid.NewGuid().ToString("N")[..12];
-        var host = FunctionHost.Create(SubmissionSettings.For(azurite, new Dictionary<string, string?> { [AlertTables.PrefixSetting] = alertsPrefix }), services =>
+        var host = FunctionHost.Create(SubmissionSettings.For(azurite, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [AlertTables.PrefixSetting] = alertsPrefix }), services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
                 ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4"));
+            overrides?.Invoke(services);
         });
         var import = await host.Services.GetRequiredService<ImportUnits>().RunAsync(SmallProvince.UnitsCsv(), deactivateMissing: false, default);
         Assert.True(import.Succeeded, string.Join("\n", import.Errors));

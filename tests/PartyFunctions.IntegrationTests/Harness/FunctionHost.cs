@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.Hosting;
 
 namespace PartyFunctions.IntegrationTests.Harness;
 
@@ -25,6 +27,7 @@ public sealed class FunctionHost : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions WorkerJson = new() { PropertyNameCaseInsensitive = true };
     private readonly ServiceProvider provider;
+    private readonly FunctionExecutionDelegate pipeline;
     private readonly List<Exception> failures = [];
 
     private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides)
@@ -32,21 +35,28 @@ public sealed class FunctionHost : IAsyncDisposable
         Configuration = configuration;
         Metadata = metadata;
         // The app's own wiring must resolve completely, as the worker would discover at start-up.
-        using (AppServices(configuration, overrides).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
+        using (AppServices(configuration, overrides, out _).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
         {
         }
 
         // ConfigureFunctionsWebApplication executes IActionResult through ASP.NET Core MVC; these are its executors.
-        provider = AppServices(configuration, overrides).AddMvcCore().Services
+        provider = AppServices(configuration, overrides, out var middleware).AddMvcCore().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        pipeline = middleware.Build(context => ((HarnessFunctionContext)context).InvokeFunctionAsync());
+        // The host reads triggers and writes output bindings with its own storage clients, not the app's: policies a
+        // test adds to the app's clients (fault injection) never touch the host's side, as in Azure.
+        HostStorage = StorageClients.FromConfiguration(configuration);
     }
 
-    private static IServiceCollection AppServices(IConfiguration configuration, Action<IServiceCollection>? overrides)
+    private static IServiceCollection AppServices(IConfiguration configuration, Action<IServiceCollection>? overrides, out WorkerMiddleware middleware)
     {
         var services = new ServiceCollection()
             .AddSingleton(configuration)
             .AddLogging()
             .AddPartyFunctions(configuration);
+        // As Program.cs: the app's worker middleware, registering its services like the worker does.
+        middleware = new WorkerMiddleware(services);
+        middleware.UsePartyMiddleware();
         // Overrides come last: the last registration of a service is the one resolved, so a test replaces or
         // decorates what the app registered (a fake clock, a stub client, a failing store).
         overrides?.Invoke(services);
@@ -56,6 +66,9 @@ public sealed class FunctionHost : IAsyncDisposable
     public IConfiguration Configuration { get; }
     public FunctionsMetadata Metadata { get; }
     public IServiceProvider Services => provider;
+
+    /// <summary>The host's own storage clients (trigger reads, output bindings): no app policy runs on them.</summary>
+    public StorageClients HostStorage { get; }
 
     /// <summary>Every exception a queue function threw (the host would log each and retry), for tests to inspect.</summary>
     public IReadOnlyList<Exception> QueueFailures => failures;
@@ -120,7 +133,7 @@ public sealed class FunctionHost : IAsyncDisposable
             var result = await InvokeAsync(match.Function, scope.ServiceProvider, parameter =>
                 parameter.ParameterType == typeof(HttpRequest) ? request
                 : match.Values!.TryGetValue(parameter.Name!, out var routeValue) ? RouteValue(routeValue, parameter.ParameterType)
-                : null, cancellationToken);
+                : null, cancellationToken, context);
             var action = result as IActionResult ?? await WriteOutputBindingsAsync(match.Function, result, cancellationToken);
             if (action is not null)
             {
@@ -157,18 +170,29 @@ public sealed class FunctionHost : IAsyncDisposable
     /// A failing message is redelivered until host.json's maxDequeueCount, then moved to the poison queue.
     /// Returns the number of invocations that succeeded.
     /// </summary>
-    public async Task<int> DrainQueueAsync(string queueName, CancellationToken cancellationToken = default)
+    public Task<int> DrainQueueAsync(string queueName, CancellationToken cancellationToken = default) =>
+        DrainQueueAsync(queueName, int.MaxValue, cancellationToken);
+
+    /// <summary>As <see cref="DrainQueueAsync(string, CancellationToken)"/>, but stops after <paramref name="maxInvocations"/> deliveries (a part of the queue).</summary>
+    public async Task<int> DrainQueueAsync(string queueName, int maxInvocations, CancellationToken cancellationToken = default)
     {
         var function = Metadata.Functions.Single(f =>
             f.Trigger.Type == "queueTrigger" && ResolveSetting(f.Trigger.QueueName) == queueName);
-        var clients = provider.GetRequiredService<StorageClients>();
+        var clients = HostStorage;
         var queue = clients.Queues.GetQueueClient(queueName);
         var poison = clients.Queues.GetQueueClient(queueName + "-poison");
         var maxDequeue = HostJson.MaxDequeueCount;
         var succeeded = 0;
+        var invocations = 0;
         while (true)
         {
-            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), cancellationToken)).Value;
+            if (invocations >= maxInvocations)
+            {
+                return succeeded;
+            }
+
+            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(Math.Min(16, maxInvocations - invocations), TimeSpan.FromSeconds(30), cancellationToken)).Value;
+            invocations += messages.Length;
             if (messages.Length == 0)
             {
                 return succeeded;
@@ -222,7 +246,7 @@ public sealed class FunctionHost : IAsyncDisposable
             }
             else if (binding.Type == "queue" && value is not null)
             {
-                var queue = provider.GetRequiredService<StorageClients>().Queues.GetQueueClient(ResolveSetting(binding.QueueName));
+                var queue = HostStorage.Queues.GetQueueClient(ResolveSetting(binding.QueueName));
                 await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 var items = value is System.Collections.IEnumerable many and not string ? many.Cast<object>() : [value];
                 foreach (var item in items)
@@ -253,7 +277,20 @@ public sealed class FunctionHost : IAsyncDisposable
     private string? ResolveSetting(string? value) =>
         BindingDescriptor.SettingName(value) is { } setting ? Configuration[setting] : value;
 
-    private static async Task<object?> InvokeAsync(
+    /// <summary>Runs the function inside the app's worker middleware; the middleware may answer an HTTP request itself.</summary>
+    private async Task<object?> InvokeAsync(
+        FunctionDescriptor function, IServiceProvider services, Func<ParameterInfo, object?> bindTrigger,
+        CancellationToken cancellationToken, HttpContext? http = null)
+    {
+        var context = http is null
+            ? new HarnessFunctionContext(function.Name, services, cancellationToken)
+            : HarnessFunctionContext.ForHttp(function.Name, services, http, cancellationToken);
+        context.InvokeFunctionAsync = async () => context.Result = await InvokeFunctionAsync(function, services, bindTrigger, cancellationToken);
+        await pipeline(context);
+        return context.Result;
+    }
+
+    private static async Task<object?> InvokeFunctionAsync(
         FunctionDescriptor function, IServiceProvider services, Func<ParameterInfo, object?> bindTrigger,
         CancellationToken cancellationToken)
     {

@@ -59,4 +59,36 @@ public sealed class AzuriteFixtureTests
             await Task.WhenAll(first.DisposeAsync(), second.DisposeAsync());
         }
     }
+
+    [Fact]
+    public async Task An_on_disk_Azurite_restarts_on_the_same_ports_with_its_data_and_is_unreachable_while_stopped()
+    {
+        var azurite = await AzuriteFixture.StartOnDiskAsync();
+        try
+        {
+            var ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
+            var table = new TableClient(azurite.ConnectionString, "restart");
+            await table.CreateIfNotExistsAsync();
+            await table.AddEntityAsync(new TableEntity("p", "r") { ["Name"] = "trước khi dừng" });
+            var queue = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, "restart");
+            await queue.CreateIfNotExistsAsync();
+            await queue.SendMessageAsync("pending");
+
+            azurite.Stop();
+            using (var client = new TcpClient())
+            {
+                await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync("127.0.0.1", ports.TablePort));
+            }
+
+            await azurite.StartAgainAsync();
+
+            Assert.Equal(ports, (azurite.BlobPort, azurite.QueuePort, azurite.TablePort));
+            Assert.Equal("trước khi dừng", (await table.GetEntityAsync<TableEntity>("p", "r")).Value.GetString("Name"));
+            Assert.Equal("pending", (await queue.ReceiveMessageAsync()).Value.Body.ToString());
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
 }

@@ -58,6 +58,26 @@ public sealed class FunctionHostTriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Drains_part_of_a_queue_and_leaves_the_rest_for_later()
+    {
+        var log = new ProbeLog();
+        await using var host = CreateHost(log);
+        var queue = new QueueClient(azurite.ConnectionString, "probe", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+        foreach (var id in new[] { "p1", "p2", "p3" })
+        {
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new ProbeMessage(id, "phần")));
+        }
+
+        var first = await host.DrainQueueAsync("probe", maxInvocations: 2);
+        var rest = await host.DrainQueueAsync("probe");
+
+        Assert.Equal((2, 1), (first, rest));
+        Assert.Equal(["p1", "p2", "p3"], log.Messages.Select(m => m.Id).Order());
+    }
+
+    [Fact]
     public async Task Writes_a_multi_outputs_queue_property_as_base64_JSON_and_answers_its_http_property()
     {
         await using var host = CreateHost(new ProbeLog());
