@@ -6,9 +6,6 @@ namespace PartyFunctions.Storage.Alerts;
 /// <summary>The alerts, their index and the run markers.</summary>
 public sealed class AlertTables(StorageNamespace storage)
 {
-    /// <summary>The one name prefix of every table and container (<see cref="StorageNamespace.PrefixSetting"/>).</summary>
-    public const string PrefixSetting = StorageNamespace.PrefixSetting;
-
     public Task<TableClient> AlertsAsync() => storage.TableAsync(StorageNames.AlertsTable);
 
     public Task<TableClient> IndexAsync() => storage.TableAsync(StorageNames.AlertIndexTable);

@@ -7,9 +7,6 @@ namespace PartyFunctions.Storage.Organisation;
 /// <summary>The tables and container of the registry and access codes.</summary>
 public sealed class OrganisationTables(StorageNamespace storage)
 {
-    /// <summary>The one name prefix of every table and container (<see cref="StorageNamespace.PrefixSetting"/>).</summary>
-    public const string PrefixSetting = StorageNamespace.PrefixSetting;
-
     /// <summary>One entity per unit, keyed by id: PK = a hash partition of the id, RK = id.</summary>
     public Task<TableClient> UnitsAsync(CancellationToken cancellationToken) => storage.TableAsync(StorageNames.UnitsTable, cancellationToken);
 

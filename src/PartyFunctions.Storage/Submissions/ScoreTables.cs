@@ -7,9 +7,6 @@ namespace PartyFunctions.Storage.Submissions;
 /// <summary>The scores table and the submissions archive container.</summary>
 public sealed class ScoreTables(StorageNamespace storage)
 {
-    /// <summary>The one name prefix of every table and container (<see cref="StorageNamespace.PrefixSetting"/>).</summary>
-    public const string PrefixSetting = StorageNamespace.PrefixSetting;
-
     public Task<TableClient> ScoresAsync() => storage.TableAsync(StorageNames.ScoresTable);
 
     public Task<BlobContainerClient> ArchiveAsync() => storage.ContainerAsync(StorageNames.ArchiveContainer);

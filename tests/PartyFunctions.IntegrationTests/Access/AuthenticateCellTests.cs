@@ -114,7 +114,7 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
 
     private async Task<FunctionHost> HostAsync()
     {
-        var host = FunctionHost.Create(OrganisationSettings.For(azurite), s => s.AddSingleton<TimeProvider>(clock));
+        var host = FunctionHost.Create(TestSettings.For(azurite), s => s.AddSingleton<TimeProvider>(clock));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
         return host;
     }

@@ -15,7 +15,7 @@ public sealed class CodeCommandsTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Issue_all_under_writes_a_BOM_CSV_of_working_codes_for_active_cells_only()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv(SampleUnits.With(
             "BN.TUMAI.DONGCAO.CB2,BN.TUMAI.DONGCAO,cell,Chi bộ thôn Tây,2020-01-01,2021-12-31,bithu2@gmail.com,,,")));
         var sheet = Path.Combine(directory, "codes.csv");
@@ -41,7 +41,7 @@ public sealed class CodeCommandsTests(AzuriteFixture azurite) : IDisposable
     [InlineData("NO.SUCH")]
     public async Task Issue_for_a_unit_that_is_not_a_cell_exits_2_and_writes_no_sheet(string unit)
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
         var sheet = Path.Combine(directory, "none.csv");
 
@@ -55,7 +55,7 @@ public sealed class CodeCommandsTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Issue_refuses_to_overwrite_a_sheet_and_needs_exactly_one_target()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var sheet = Path.Combine(directory, "exists.csv");
         await File.WriteAllTextAsync(sheet, "keep me");
 

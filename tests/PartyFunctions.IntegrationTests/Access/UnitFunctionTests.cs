@@ -98,7 +98,7 @@ public sealed class UnitFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_a_signing_key_the_error_names_the_setting()
     {
-        var settings = OrganisationSettings.For(azurite, new Dictionary<string, string?> { [LinkSigningKey.Setting] = null });
+        var settings = TestSettings.For(azurite, new Dictionary<string, string?> { [LinkSigningKey.Setting] = null });
         await using var host = FunctionHost.Create(settings);
 
         var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<LinkSigner>());
@@ -108,7 +108,7 @@ public sealed class UnitFunctionTests(AzuriteFixture azurite)
 
     private async Task<FunctionHost> HostAsync()
     {
-        var host = FunctionHost.Create(OrganisationSettings.For(azurite), s => s.AddSingleton<TimeProvider>(clock));
+        var host = FunctionHost.Create(TestSettings.For(azurite), s => s.AddSingleton<TimeProvider>(clock));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
         return host;
     }

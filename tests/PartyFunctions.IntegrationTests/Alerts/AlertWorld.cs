@@ -9,7 +9,6 @@ using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
 using PartyFunctions.Scoring;
-using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.Alerts;
@@ -55,9 +54,9 @@ internal sealed class AlertWorld : IAsyncDisposable
         // Tests move the clock forward only (FakeTimeProvider refuses to go back), from before any month they use.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 10, 1, 0, 0, 0, TimeSpan.Zero));
         var host = FunctionHost.Create(
-            SubmissionSettings.For(azurite, new Dictionary<string, string?>
+            TestSettings.For(azurite, new Dictionary<string, string?>
             {
-                [AlertTables.PrefixSetting] = "a" + tag.ToLowerInvariant(),
+                [StorageNamespace.PrefixSetting] = "a" + tag.ToLowerInvariant(),
                 [AppSettings.LinksBaseUrl] = "https://party.example.vn",
             }),
             services => services.AddSingleton<TimeProvider>(clock));

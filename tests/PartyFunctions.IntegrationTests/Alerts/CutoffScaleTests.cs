@@ -7,7 +7,6 @@ using PartyFunctions.IntegrationTests.Organisation;
 using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Submissions;
 using Xunit.Abstractions;
 
@@ -27,7 +26,7 @@ public sealed class CutoffScaleTests(AzuriteFixture azurite, ITestOutputHelper o
         var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 12, 8, 17, 5, 0, TimeSpan.Zero));
         await using var host = FunctionHost.Create(
-            SubmissionSettings.For(azurite, new Dictionary<string, string?> { [AlertTables.PrefixSetting] = "b" + tag.ToLowerInvariant() }),
+            TestSettings.For(azurite, new Dictionary<string, string?> { [StorageNamespace.PrefixSetting] = "b" + tag.ToLowerInvariant() }),
             services => services.AddSingleton<TimeProvider>(clock));
         var rows = new List<string> { $"S{tag},,province,Tỉnh ủy,2020-01-01,,,vp.s.{tag}@example.vn,," };
         rows.AddRange(Enumerable.Range(0, 20).Select(g => $"S{tag}.G{g},S{tag},grassroots,Đảng ủy {g},2020-01-01,,,vp.g{g}.{tag}@example.vn,,"));

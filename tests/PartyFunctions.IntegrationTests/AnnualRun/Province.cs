@@ -5,9 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartyFunctions.Access;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Storage.Submissions;
 using PartyFunctions.Submissions;
 
@@ -39,7 +37,7 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
         var clock = new FakeTimeProvider(RunTime);
         FailingShardScoreStore? store = null;
         var alertsPrefix = "a" + Guid.NewGuid().ToString("N")[..12];
-        var host = FunctionHost.Create(SubmissionSettings.For(azurite, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [AlertTables.PrefixSetting] = alertsPrefix }), services =>
+        var host = FunctionHost.Create(TestSettings.For(azurite, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNamespace.PrefixSetting] = alertsPrefix }), services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(

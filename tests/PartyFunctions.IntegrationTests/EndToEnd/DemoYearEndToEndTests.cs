@@ -10,9 +10,7 @@ using PartyFunctions.AnnualRun;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Organisation;
-using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Submissions;
 using PartyFunctions.Submissions;
 using SendGrid;
 using WireMock.RequestBuilders;
@@ -42,7 +40,7 @@ public sealed class DemoYearEndToEndTests : IAsyncLifetime, IDisposable
         sendGrid.Given(Request.Create().WithPath("/v3/mail/send").UsingPost())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "m"));
         host = FunctionHost.Create(
-            SubmissionSettings.For(azurite, new Dictionary<string, string?>
+            TestSettings.For(azurite, new Dictionary<string, string?>
             {
                 [AppSettings.EmailSink] = "sendgrid",
                 [AppSettings.EmailFrom] = "no-reply@e.example.vn",
@@ -142,7 +140,7 @@ public sealed class DemoYearEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal(submitted, scores.Count);
         Assert.DoesNotContain(scores, s => s.UnitId == "E.G.C3" && s.Period.Month == 6);
         Assert.True(scores.Single(s => s.UnitId == "E.G.C4" && s.Period.Month == 5).Late);
-        var archived = await BlobNamesAsync(host.Configuration[ScoreTables.PrefixSetting]!.ToLowerInvariant() + StorageNames.ArchiveContainer);
+        var archived = await BlobNamesAsync(host.Configuration[StorageNamespace.PrefixSetting]!.ToLowerInvariant() + StorageNames.ArchiveContainer);
         foreach (var score in scores)
         {
             Assert.Contains(archived, name => name.Contains($"/{score.UnitId}/{score.Period}/{score.ReceiptId}.json", StringComparison.Ordinal));

@@ -5,8 +5,6 @@ using PartyFunctions.AnnualRun;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.AnnualRun;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.Storage.Alerts;
-using PartyFunctions.Storage.Submissions;
 using Xunit.Abstractions;
 
 namespace PartyFunctions.IntegrationTests.Faults;
@@ -91,12 +89,11 @@ public sealed class ShardFaultTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.True(status.Run.IsCompleted, context);
         Assert.Equal((4, 0, 0), (status.ShardsDone, status.ShardsPending, status.FailedShards.Count));
 
-        var scores = host.Configuration[ScoreTables.PrefixSetting]!;
-        var alerts = host.Configuration[AlertTables.PrefixSetting]!;
+        var prefix = host.Configuration[StorageNamespace.PrefixSetting]!;
         var snapshot = await StorageSnapshot.TakeAsync(storage,
-            [scores + StorageNames.ClassificationRunsTable, scores + StorageNames.AnnualResultsTable,
-             alerts + StorageNames.AlertsTable, alerts + StorageNames.AlertIndexTable, alerts + StorageNames.RunsTable],
-            [scores.ToLowerInvariant() + StorageNames.ReportsContainer, StorageNames.OutboxContainer],
+            [prefix + StorageNames.ClassificationRunsTable, prefix + StorageNames.AnnualResultsTable,
+             prefix + StorageNames.AlertsTable, prefix + StorageNames.AlertIndexTable, prefix + StorageNames.RunsTable],
+            [prefix.ToLowerInvariant() + StorageNames.ReportsContainer, StorageNames.OutboxContainer],
             [StorageNames.DigestsQueue]);
         return new Run(policy.Calls, policy.Injected, snapshot);
     }

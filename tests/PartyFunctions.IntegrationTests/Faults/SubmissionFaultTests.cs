@@ -1,13 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartyFunctions.Configuration;
 using PartyFunctions.Hosting;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Submissions;
-using PartyFunctions.Storage.Submissions;
 using Xunit.Abstractions;
 
 namespace PartyFunctions.IntegrationTests.Faults;
@@ -110,6 +108,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
     /// <summary>The cell submits (no fault), then the superior corrects it through the signed link, sent again while it gets 503.</summary>
     private async Task<Run> ConfirmAsync(SubmissionWorld world, int failAt, StorageFault kind)
     {
+        await ClearScoresAsync(world);
         var clock = new FakeTimeProvider(SubmissionWorld.Start);
         var policy = StorageFaultPolicy.For(azurite);
         await using var host = Host(world, clock, policy, out var prefix);
@@ -157,6 +156,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
     /// <summary>The first submission, then an hour later the amendment, each sent again after a minute while it gets 503.</summary>
     private async Task<Run> PlayAsync(SubmissionWorld world, int failAt, StorageFault kind)
     {
+        await ClearScoresAsync(world);
         var clock = new FakeTimeProvider(SubmissionWorld.Start);
         var policy = StorageFaultPolicy.For(azurite);
         await using var host = Host(world, clock, policy, out var prefix);
@@ -241,16 +241,34 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
         }
     }
 
-    /// <summary>The app over the world's registry and codes, with scores of its own (a fresh prefix) and the fault policy.</summary>
+    /// <summary>The app over the world's storage (registry and codes included) with the fault policy.</summary>
     private static FunctionHost Host(SubmissionWorld world, FakeTimeProvider clock, StorageFaultPolicy policy, out string prefix)
     {
-        prefix = "s" + Guid.NewGuid().ToString("N")[..12];
-        var settings = world.Host.Configuration.AsEnumerable().ToDictionary(p => p.Key, p => p.Value);
-        settings[ScoreTables.PrefixSetting] = prefix;
-        return FunctionHost.Create(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), services =>
+        prefix = world.Host.Configuration[StorageNamespace.PrefixSetting] ?? string.Empty;
+        return FunctionHost.Create(world.Host.Configuration, services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(policy.Registration);
         });
+    }
+
+    /// <summary>Each run starts from the world as created: no score and nothing archived (the registry and codes stay).</summary>
+    private static async Task ClearScoresAsync(SubmissionWorld world)
+    {
+        var prefix = world.Host.Configuration[StorageNamespace.PrefixSetting] ?? string.Empty;
+        var scores = world.Host.HostStorage.Tables.GetTableClient(prefix + StorageNames.ScoresTable);
+        await foreach (var row in QueryOrEmpty(scores))
+        {
+            await scores.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var archive = world.Host.HostStorage.Blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + StorageNames.ArchiveContainer);
+        if (await archive.ExistsAsync())
+        {
+            await foreach (var blob in archive.GetBlobsAsync())
+            {
+                await archive.DeleteBlobAsync(blob.Name);
+            }
+        }
     }
 }

@@ -65,7 +65,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
     }
 
     private static Dictionary<string, string?> OwnHeartbeats() =>
-        new() { [PartyFunctions.Storage.Alerts.AlertTables.PrefixSetting] = "hh" + Guid.NewGuid().ToString("N")[..10] };
+        new() { [StorageNamespace.PrefixSetting] = "hh" + Guid.NewGuid().ToString("N")[..10] };
 
     private static int ClosedPort()
     {

@@ -4,9 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartyFunctions.Configuration;
 using PartyFunctions.Heartbeat;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Notifications;
-using PartyFunctions.Storage.Alerts;
 
 namespace PartyFunctions.IntegrationTests.Heartbeat;
 
@@ -41,9 +39,9 @@ internal sealed class HeartbeatWorld : IAsyncDisposable
         var mail = new RecordingMailTransport();
         var admin = $"quantri.{tag}@tinhuy.example.vn";
         var host = FunctionHost.Create(
-            SubmissionSettings.For(azurite, new Dictionary<string, string?>
+            TestSettings.For(azurite, new Dictionary<string, string?>
             {
-                [AlertTables.PrefixSetting] = "h" + tag,
+                [StorageNamespace.PrefixSetting] = "h" + tag,
                 [AppSettings.EmailAdminMailbox] = admin,
                 [AppSettings.RemindersSchedule] = "0 0 1 2,5 * *",
                 [AppSettings.CutoffSchedule] = "0 5 17 8 * *",

@@ -20,7 +20,7 @@ public sealed class ImportScaleTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact]
     public async Task Ten_thousand_units_import_and_a_re_import_writes_nothing()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var import = host.Services.GetRequiredService<ImportUnits>();
         var file = Province(Units);
 

@@ -26,7 +26,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Imports_a_file_with_BOM_and_Vietnamese_names_and_reports_the_counts()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
 
         var report = await ImportAsync(host, SampleUnits.Csv());
 
@@ -41,7 +41,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Re_importing_the_same_file_changes_nothing()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportAsync(host, SampleUnits.Csv());
         var before = await Store(host).GetAllAsync(default);
 
@@ -54,7 +54,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_changed_row_updates_that_unit_only()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportAsync(host, SampleUnits.Csv());
 
         var report = await ImportAsync(host, SampleUnits.Csv(SampleUnits.With(
@@ -68,7 +68,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_unit_missing_from_the_file_is_deactivated_only_with_the_flag_and_never_deleted()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportAsync(host, SampleUnits.Csv());
         var withoutCb2 = SampleUnits.Rows.Where(r => !r.StartsWith("BN.TUMAI.DONGCAO.CB2,", StringComparison.Ordinal)).ToArray();
 
@@ -89,7 +89,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_bad_file_is_refused_with_every_bad_line_and_nothing_is_written()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportAsync(host, SampleUnits.Csv());
         var before = await Store(host).GetAllAsync(default);
         var rows = SampleUnits.Rows.Select(r => r.Replace("Chi bộ thôn Đông", "Chi bộ thôn Đông (đổi tên)", StringComparison.Ordinal))
@@ -117,7 +117,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Stores_the_file_in_Blob_exactly_as_received_even_when_it_is_refused()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var file = SampleUnits.Csv("BN,,province,Tỉnh ủy,không-phải-ngày,,,,,");
 
         var response = await host.SendAsync(HttpMethod.Post, Route, Content(file));
@@ -132,7 +132,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Accepts_the_file_as_one_part_of_a_multipart_form()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         using var form = new MultipartFormDataContent { { Content(SampleUnits.Csv()), "file", "units.csv" } };
 
         var response = await host.SendAsync(HttpMethod.Post, Route, form);
@@ -148,7 +148,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     public async Task With_App_Service_Authentication_on_a_principal_without_PartyAdmin_is_refused(string principalJson)
     {
         var settings = new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = "True" };
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite, settings));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite, settings));
         var headers = principalJson.Length == 0 ? null : new Dictionary<string, string>
         {
             ["x-ms-client-principal"] = principalJson.StartsWith('{') ? Convert.ToBase64String(Encoding.UTF8.GetBytes(principalJson)) : principalJson,
@@ -164,7 +164,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     public async Task With_App_Service_Authentication_on_a_PartyAdmin_may_import()
     {
         var settings = new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = "True" };
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite, settings));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite, settings));
         const string principal = """
             {"auth_typ":"aad","name_typ":"name","role_typ":"http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
              "claims":[{"typ":"name","val":"Văn phòng"},{"typ":"http://schemas.microsoft.com/ws/2008/06/identity/claims/role","val":"PartyAdmin"}]}
@@ -180,7 +180,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [InlineData("?deactivateMissing=maybe")]
     public async Task A_bad_flag_is_a_400_not_a_500(string query)
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
 
         var response = await host.SendAsync(HttpMethod.Post, Route + query, Content(SampleUnits.Csv()));
 
@@ -191,7 +191,7 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_empty_or_binary_body_is_a_400_not_a_500()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
 
         var empty = await host.SendAsync(HttpMethod.Post, Route, Content([]));
         var binary = await host.SendAsync(HttpMethod.Post, Route, Content([0xFF, 0xFE, 0x00, 0xC3, 0x28, 0x0A]));

@@ -18,7 +18,7 @@ public sealed class SignInCopyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Every_unit_created_moved_or_deactivated_by_an_import_has_a_copy_equal_to_the_registry()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
 
         // CB1 moves to another committee; CB2 is left out of the file and deactivated.
@@ -38,7 +38,7 @@ public sealed class SignInCopyTests(AzuriteFixture azurite)
     public async Task Re_importing_the_same_file_writes_no_table_entity()
     {
         var log = new StorageRequestLog(azurite);
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite), log.Register);
+        await using var host = FunctionHost.Create(TestSettings.For(azurite), log.Register);
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
 
         var requests = await log.DuringAsync(() => ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv()));
@@ -50,7 +50,7 @@ public sealed class SignInCopyTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_missing_or_stale_copy_is_rewritten_by_the_next_import_and_reported_as_repaired()
     {
-        await using var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
         var codes = await host.Services.GetRequiredService<OrganisationTables>().AccessCodesAsync(default);
         var store = host.Services.GetRequiredService<IUnitStore>();

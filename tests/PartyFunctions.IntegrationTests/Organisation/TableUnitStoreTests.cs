@@ -74,7 +74,7 @@ public sealed class TableUnitStoreTests(AzuriteFixture azurite)
 
     private async Task<FunctionHost> ImportedAsync(string[] rows)
     {
-        var host = FunctionHost.Create(OrganisationSettings.For(azurite));
+        var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv(rows));
         return host;
     }

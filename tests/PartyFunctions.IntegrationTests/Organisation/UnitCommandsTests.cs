@@ -9,7 +9,7 @@ namespace PartyFunctions.IntegrationTests.Organisation;
 public sealed class UnitCommandsTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("party-units-").FullName;
-    private readonly IConfiguration configuration = OrganisationSettings.For(azurite);
+    private readonly IConfiguration configuration = TestSettings.For(azurite);
 
     [Fact]
     public async Task Import_then_re_import_reports_created_then_unchanged()

@@ -42,7 +42,7 @@ internal sealed class SubmissionWorld : IAsyncDisposable
     public static async Task<SubmissionWorld> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
     {
         var clock = new FakeTimeProvider(Start);
-        var host = FunctionHost.Create(SubmissionSettings.For(azurite), s =>
+        var host = FunctionHost.Create(TestSettings.For(azurite), s =>
         {
             s.AddSingleton<TimeProvider>(clock);
             services?.Invoke(s);

@@ -14,7 +14,7 @@ public sealed class TableScoreStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_score_reads_back_as_written_with_an_etag()
     {
-        await using var host = FunctionHost.Create(SubmissionSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var store = host.Services.GetRequiredService<IScoreStore>();
         var score = Score("GC1", "GC1.CB1", November) with { Criteria = new Dictionary<string, decimal> { ["conduct"] = 24.5m } };
 
@@ -34,7 +34,7 @@ public sealed class TableScoreStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_second_first_submission_of_a_month_does_not_overwrite_the_first()
     {
-        await using var host = FunctionHost.Create(SubmissionSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var store = host.Services.GetRequiredService<IScoreStore>();
         var first = Score("GC1", "GC1.CB1", November);
 
@@ -49,7 +49,7 @@ public sealed class TableScoreStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_replace_with_a_stale_etag_is_refused_and_changes_nothing()
     {
-        await using var host = FunctionHost.Create(SubmissionSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var store = host.Services.GetRequiredService<IScoreStore>();
         var v1 = (await store.TryAddAsync(Score("GC1", "GC1.CB1", November), default)).Current!;
 
@@ -65,7 +65,7 @@ public sealed class TableScoreStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_confirmation_is_stored_and_its_band_prevails()
     {
-        await using var host = FunctionHost.Create(SubmissionSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var store = host.Services.GetRequiredService<IScoreStore>();
         var v1 = (await store.TryAddAsync(Score("GC1", "GC1.CB1", November), default)).Current!;
         var confirmation = new ScoreConfirmation(
@@ -86,7 +86,7 @@ public sealed class TableScoreStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_superiors_month_and_year_are_its_own_cells_only_across_pages_of_1000()
     {
-        await using var host = FunctionHost.Create(SubmissionSettings.For(azurite));
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
         var store = host.Services.GetRequiredService<IScoreStore>();
         // 1,100 cells in November put one partition over a page; December and another superior must stay out.
         var cells = Enumerable.Range(0, 1100).Select(i => $"GC1.CB{i:0000}").ToList();
