@@ -48,7 +48,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
     {
         await using var world = await SubmissionWorld.CreateAsync(azurite);
         var policy = StorageFaultPolicy.For(azurite);
-        await using var host = Host(world, new FakeTimeProvider(SubmissionWorld.Start), policy, out _);
+        await using var host = Host(world, new FakeTimeProvider(SubmissionWorld.Start), policy);
         var form = world.Form(("criteria.conduct", "21"));
 
         policy.Arm(1, StorageFault.Timeout, c => c.Service == StorageService.Table && c.Method == "POST");
@@ -72,7 +72,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
     {
         await using var world = await SubmissionWorld.CreateAsync(azurite);
         var policy = StorageFaultPolicy.For(azurite);
-        await using var host = Host(world, new FakeTimeProvider(SubmissionWorld.Start), policy, out _);
+        await using var host = Host(world, new FakeTimeProvider(SubmissionWorld.Start), policy);
 
         policy.Arm(1, StorageFault.InternalError, c => c.Service == StorageService.Blob && c.Method == "PUT");
         var response = await host.SendAsync(HttpMethod.Post, "/api/scores?lang=en", JsonContent.Create(SubmissionWorld.Json(SubmissionWorld.Cell, world.Code, receiptId: FirstReceipt)));
@@ -108,13 +108,10 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
     /// <summary>The cell submits (no fault), then the superior corrects it through the signed link, sent again while it gets 503.</summary>
     private async Task<Run> ConfirmAsync(SubmissionWorld world, int failAt, StorageFault kind)
     {
-        await ClearScoresAsync(world);
         var clock = new FakeTimeProvider(SubmissionWorld.Start);
         var policy = StorageFaultPolicy.For(azurite);
-        await using var host = Host(world, clock, policy, out var prefix);
-        var events = host.HostStorage.Queues.GetQueueClient(StorageNames.ScoreEventsQueue);
-        await events.CreateIfNotExistsAsync();
-        await events.ClearMessagesAsync();
+        await using var host = await StartRunAsync(world, clock, policy);
+        var prefix = Prefix(world);
         var submitted = await host.SendAsync(HttpMethod.Post, "/api/scores", JsonContent.Create(SubmissionWorld.Json(SubmissionWorld.Cell, world.Code, receiptId: FirstReceipt)));
         Assert.Equal(HttpStatusCode.Created, submitted.Status);
         clock.Advance(TimeSpan.FromHours(1));
@@ -156,13 +153,10 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
     /// <summary>The first submission, then an hour later the amendment, each sent again after a minute while it gets 503.</summary>
     private async Task<Run> PlayAsync(SubmissionWorld world, int failAt, StorageFault kind)
     {
-        await ClearScoresAsync(world);
         var clock = new FakeTimeProvider(SubmissionWorld.Start);
         var policy = StorageFaultPolicy.For(azurite);
-        await using var host = Host(world, clock, policy, out var prefix);
-        var events = host.HostStorage.Queues.GetQueueClient(StorageNames.ScoreEventsQueue);
-        await events.CreateIfNotExistsAsync();
-        await events.ClearMessagesAsync();
+        await using var host = await StartRunAsync(world, clock, policy);
+        var prefix = Prefix(world);
 
         policy.Arm(failAt, kind);
         foreach (var (receipt, conduct) in new[] { (FirstReceipt, 22m), (AmendReceipt, 10m) })
@@ -242,20 +236,19 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
     }
 
     /// <summary>The app over the world's storage (registry and codes included) with the fault policy.</summary>
-    private static FunctionHost Host(SubmissionWorld world, FakeTimeProvider clock, StorageFaultPolicy policy, out string prefix)
-    {
-        prefix = world.Host.Configuration[StorageNamespace.PrefixSetting] ?? string.Empty;
-        return FunctionHost.Create(world.Host.Configuration, services =>
+    private static FunctionHost Host(SubmissionWorld world, FakeTimeProvider clock, StorageFaultPolicy policy) =>
+        FunctionHost.Create(world.Host.Configuration, services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(policy.Registration);
         });
-    }
 
-    /// <summary>Each run starts from the world as created: no score and nothing archived (the registry and codes stay).</summary>
-    private static async Task ClearScoresAsync(SubmissionWorld world)
+    private static string Prefix(SubmissionWorld world) => world.Host.Configuration[StorageNamespace.PrefixSetting] ?? string.Empty;
+
+    /// <summary>A sweep's run starts from the world as created (no score, nothing archived, no event; registry and codes stay).</summary>
+    private static async Task<FunctionHost> StartRunAsync(SubmissionWorld world, FakeTimeProvider clock, StorageFaultPolicy policy)
     {
-        var prefix = world.Host.Configuration[StorageNamespace.PrefixSetting] ?? string.Empty;
+        var prefix = Prefix(world);
         var scores = world.Host.HostStorage.Tables.GetTableClient(prefix + StorageNames.ScoresTable);
         await foreach (var row in QueryOrEmpty(scores))
         {
@@ -270,5 +263,11 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
                 await archive.DeleteBlobAsync(blob.Name);
             }
         }
+
+        var host = Host(world, clock, policy);
+        var events = host.HostStorage.Queues.GetQueueClient(StorageNames.ScoreEventsQueue);
+        await events.CreateIfNotExistsAsync();
+        await events.ClearMessagesAsync();
+        return host;
     }
 }

@@ -73,7 +73,7 @@ internal sealed record StorageSnapshot(IReadOnlyList<string> Lines)
             .Select(c => $"{(c.Value > 0 ? "-" : "+")}{Math.Abs(c.Value)} {c.Key}")];
     }
 
-    /// <summary>Test tables carry a lower-case prefix (SubmissionSettings, AlertWorld); app tables start with a capital.</summary>
+    /// <summary>Test tables carry a lower-case prefix (TestSettings); app tables start with a capital.</summary>
     private static string Unprefixed(string table)
     {
         var start = table.TakeWhile(c => !char.IsUpper(c)).Count();
