@@ -90,6 +90,8 @@ public sealed class SubmissionPages
         model["months"] = Months(today, selected, t);
         model["period"] = new FieldView("period", t["period"], selected, ErrorOf(errors, "period", en), "month", null, false);
         model["generalErrors"] = errors.Where(e => !shown.Contains(e.Field)).Select(e => Say(e, en)).ToList();
+        // "Correct the marked fields" only when a field is marked: a storage outage marks none.
+        model["fieldErrors"] = errors.Any(e => shown.Contains(e.Field));
         return Render("form", model);
     }
 

@@ -59,6 +59,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.True(failed.Status == HttpStatusCode.ServiceUnavailable, failed.ToString());
         Assert.Equal(StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), failed.Headers.RetryAfter.ToString());
         Assert.Contains("Vui lòng gửi lại sau ít phút", failed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("hãy sửa các ô", failed.Body, StringComparison.Ordinal);
         Assert.Contains("value=\"21\"", failed.Body, StringComparison.Ordinal);
         Assert.Contains($"value=\"{form["receiptId"]}\"", failed.Body, StringComparison.Ordinal);
         Assert.True(again.Status == HttpStatusCode.OK, again.ToString());
