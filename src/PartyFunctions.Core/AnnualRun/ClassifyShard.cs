@@ -24,8 +24,11 @@ public sealed class ClassifyShard(
     public async Task<int> RunAsync(ShardMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // Independent reads: the run and this shard's mark, waited for together.
+        var markRead = runs.GetShardAsync(message.RunId, message.SuperiorId, cancellationToken);
         var run = (await runs.GetRunAsync(message.RunId, cancellationToken))?.Run
             ?? throw new InvalidOperationException($"Run {message.RunId} does not exist; the shard cannot be classified.");
+        var mark = await markRead;
         var pack = catalog.Find(run.PackId) ?? throw new InvalidOperationException($"Pack {run.PackId} of run {run.RunId} is unknown.");
         var superior = await units.GetAsync(message.SuperiorId, cancellationToken)
             ?? throw new InvalidOperationException($"Unit {message.SuperiorId} of run {run.RunId} is not in the registry.");
@@ -44,7 +47,12 @@ public sealed class ClassifyShard(
         // Re-read so that the report shows decisions already recorded on a redelivered shard.
         var saved = await results.GetAsync(run.Year, superior.Id, cancellationToken);
         await reports.SaveAsync(run.Year, superior.Id, AnnualReportRenderer.Render(superior, run, saved), cancellationToken);
-        await runs.SetShardAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), cancellationToken);
+        // A redelivered shard writes the same results; its mark keeps the time it was first done.
+        if (mark is not { Status: ShardStatus.Done } || mark.Cells != computed.Count)
+        {
+            await runs.SetShardAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), cancellationToken);
+        }
+
         await completion.RunAsync(run.RunId, cancellationToken);
         return computed.Count;
     }

@@ -9,12 +9,18 @@ public sealed class ReportShardFailure(IClassificationRunStore runs, CompleteCla
     public async Task RunAsync(ShardMessage message, string error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (await runs.GetShardAsync(message.RunId, message.SuperiorId, cancellationToken) is { Status: ShardStatus.Done })
+        var mark = await runs.GetShardAsync(message.RunId, message.SuperiorId, cancellationToken);
+        if (mark is { Status: ShardStatus.Done })
         {
             return;
         }
 
-        await runs.SetShardAsync(new ShardState(message.RunId, message.SuperiorId, ShardStatus.Failed, At: clock.GetUtcNow(), Error: error), cancellationToken);
+        // A repeated poison message keeps the time and error of the failure already recorded; completion still runs.
+        if (mark is not { Status: ShardStatus.Failed })
+        {
+            await runs.SetShardAsync(new ShardState(message.RunId, message.SuperiorId, ShardStatus.Failed, At: clock.GetUtcNow(), Error: error), cancellationToken);
+        }
+
         await completion.RunAsync(message.RunId, cancellationToken);
     }
 }

@@ -56,7 +56,13 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
-            return false;
+            // Either another writer came first, or this very write landed and its answer was lost, so the SDK's retry
+            // met the new ETag: then the stored alert is the one written, and it still needs its index rows.
+            var stored = ex.Status == 412 ? await table.GetEntityIfExistsAsync<TableEntity>(alert.Key.UnitId, AlertEntities.Row(alert.Key), cancellationToken: cancellationToken) : null;
+            if (stored is not { HasValue: true, Value: { } entity } || entity.GetString("Alert") != AlertEntities.Write(alert).GetString("Alert"))
+            {
+                return false;
+            }
         }
 
         await IndexAsync(alert, cancellationToken);

@@ -20,13 +20,11 @@ namespace PartyFunctions.IntegrationTests.Reliability;
 /// reports, alerts, digests), a poisoned shard (marks it failed, completes the run), a digest (one email), an
 /// undeliverable digest (records it, emails the administrators). The functions without an email client of their own
 /// only queue digests, which the snapshot holds as queue messages.
-/// A shard's mark records when it was last finished (<c>ClassificationRuns.At</c>): a redelivered shard classifies again
-/// by design (ClassifyShard writes the same results) and a repeated poison message marks the failure again, so both
-/// re-stamp it; that time is the only thing they may change.
+/// A redelivered shard classifies again by design (ClassifyShard writes the same results) and a repeated poison
+/// message completes the run again; neither may change anything, not even the time on the shard's mark.
 /// </summary>
 internal static class RedeliveryCases
 {
-    private const string ShardFinishedAt = "ClassificationRuns.At";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public static readonly IReadOnlyDictionary<string, Func<AzuriteFixture, Task<Redelivery>>> ByFunction =
@@ -72,7 +70,7 @@ internal static class RedeliveryCases
 
         Assert.Equal(SmallProvince.Committees.Length - 1, await province.Host.DrainQueueAsync(StorageNames.ClassificationShardsQueue));
         await province.Shards.SendMessageAsync(last.Body);
-        return new Redelivery(province.Host, province.Clock, () => [], province.Host, ShardFinishedAt);
+        return new Redelivery(province.Host, province.Clock, () => [], province.Host);
     }
 
     /// <summary>Q.G4's reads keep failing: its shard reaches the poison queue, as the host moves it after its retries.</summary>
@@ -81,7 +79,7 @@ internal static class RedeliveryCases
         var province = await Province.CreateAsync(azurite);
         await province.Host.RunTimerAsync("AnnualClassification", new TimerInfo());
         await province.Host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
-        return new Redelivery(province.Host, province.Clock, () => [], province.Host, ShardFinishedAt);
+        return new Redelivery(province.Host, province.Clock, () => [], province.Host);
     }
 
     private static async Task<Redelivery> DigestAsync(AzuriteFixture azurite)
