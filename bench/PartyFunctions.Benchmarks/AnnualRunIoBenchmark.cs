@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -8,6 +9,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PartyFunctions.Access;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Organisation;
@@ -46,6 +48,8 @@ public static class AnnualRunIoBenchmark
         {
             [StorageClients.ConnectionName] = connection,
             [StorageNamespace.PrefixSetting] = prefix,
+            // The run's completion signs links to the reports; a throwaway key for this process.
+            [LinkSigningKey.Setting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(LinkSigningKey.MinBytes)),
         }).Build();
         var clients = Counted(connection, counter, delay);
         await using var services = new ServiceCollection()
