@@ -59,7 +59,7 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
             // Either another writer came first, or this very write landed and its answer was lost, so the SDK's retry
             // met the new ETag: then the stored alert is the one written, and it still needs its index rows.
             var stored = ex.Status == 412 ? await table.GetEntityIfExistsAsync<TableEntity>(alert.Key.UnitId, AlertEntities.Row(alert.Key), cancellationToken: cancellationToken) : null;
-            if (stored is not { HasValue: true, Value: { } entity } || entity.GetString("Alert") != AlertEntities.Write(alert).GetString("Alert"))
+            if (stored is not { HasValue: true, Value: { } entity } || entity.GetString("Alert") != Json(alert))
             {
                 return false;
             }
@@ -74,11 +74,17 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
         // The index row carries the alert, but its ETag is the index row's: the alert's own is needed to change it.
         var alerts = tables.AlertsAsync();
         var active = await QueryAsync(await tables.IndexAsync(), TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntities.ActivePartition}"), cancellationToken);
-        var keys = active.Select(a => a.Alert.Key).ToList();
-        var result = new List<StoredAlert>(keys.Count);
-        foreach (var group in keys.GroupBy(k => k.UnitId, StringComparer.Ordinal))
+        var indexed = active.ToDictionary(a => a.Alert.Key, a => Json(a.Alert));
+        var result = new List<StoredAlert>(indexed.Count);
+        foreach (var group in indexed.Keys.GroupBy(k => k.UnitId, StringComparer.Ordinal))
         {
             var ofUnit = await QueryAsync(await alerts, TableClient.CreateQueryFilter($"PartitionKey eq {group.Key}"), cancellationToken);
+            // A fault between an alert's write and its index rows leaves the index behind; the daily read repairs it.
+            foreach (var stale in ofUnit.Where(a => indexed.TryGetValue(a.Alert.Key, out var json) && json != Json(a.Alert)))
+            {
+                await IndexAsync(stale.Alert, cancellationToken);
+            }
+
             result.AddRange(ofUnit.Where(a => a.Alert.IsActive));
         }
 
@@ -101,6 +107,8 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
 
         return keys;
     }
+
+    private static string? Json(Alert alert) => AlertEntities.Write(alert).GetString("Alert");
 
     private async Task IndexAsync(Alert alert, CancellationToken cancellationToken)
     {
