@@ -12,8 +12,8 @@ public interface IAlertStore
     /// <summary>Every alert of one unit, any rule, period or state.</summary>
     Task<IReadOnlyList<StoredAlert>> GetOfUnitAsync(string unitId, CancellationToken cancellationToken);
 
-    /// <summary>Adds a new alert; false (and no change) when one with the same key exists.</summary>
-    Task<bool> TryAddAsync(Alert alert, CancellationToken cancellationToken);
+    /// <summary>Adds a new alert and answers it with its ETag; null (and no change) when one with the same key exists.</summary>
+    Task<StoredAlert?> TryAddAsync(Alert alert, CancellationToken cancellationToken);
 
     /// <summary>Replaces the alert only if it is still at <paramref name="etag"/>; false when someone else changed it first.</summary>
     Task<bool> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken);

@@ -50,9 +50,9 @@ public sealed class OpenAlerts(IAlertStore store, IUnitStore units, EscalationPo
     private async Task<StoredAlert?> OpenAsync(
         AlertKey key, Unit unit, IReadOnlyList<Unit> superiors, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
     {
-        if (await store.TryAddAsync(Alert.Open(key, unit, policy.ChainFor(unit, superiors), now, detail), cancellationToken))
+        if (await store.TryAddAsync(Alert.Open(key, unit, policy.ChainFor(unit, superiors), now, detail), cancellationToken) is { } added)
         {
-            return await store.GetAsync(key, cancellationToken);
+            return added;
         }
 
         var existing = await store.GetAsync(key, cancellationToken);

@@ -22,13 +22,14 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
     public async Task<IReadOnlyList<StoredAlert>> GetOfUnitAsync(string unitId, CancellationToken cancellationToken) =>
         await QueryAsync(await tables.AlertsAsync(), TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"), cancellationToken);
 
-    public async Task<bool> TryAddAsync(Alert alert, CancellationToken cancellationToken)
+    public async Task<StoredAlert?> TryAddAsync(Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var table = await tables.AlertsAsync();
+        Response added;
         try
         {
-            await table.AddEntityAsync(AlertEntities.Write(alert), cancellationToken);
+            added = await table.AddEntityAsync(AlertEntities.Write(alert), cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -39,11 +40,12 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
                 await IndexAsync(existing.Alert, cancellationToken);
             }
 
-            return false;
+            return null;
         }
 
         await IndexAsync(alert, cancellationToken);
-        return true;
+        // The insert's answer carries the new ETag: no read needed to change the alert next.
+        return new StoredAlert(alert, added.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The insert answered without an ETag."));
     }
 
     public async Task<bool> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken)
