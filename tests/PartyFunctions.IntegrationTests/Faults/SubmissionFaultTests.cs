@@ -35,7 +35,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
             {
                 var run = await PlayAsync(world, n, kind);
                 Assert.True(run.Injected is not null, $"{kind} at call {n}: no fault injected");
-                Assert.True(reference.Snapshot == run.Snapshot, $"{kind} at {run.Injected}: final state differs\n{StorageSnapshot.Diff(reference.Snapshot, run.Snapshot)}");
+                Assert.True(reference.Snapshot.Difference(run.Snapshot).Count == 0, $"{kind} at {run.Injected}: final state differs\n{string.Join('\n', reference.Snapshot.Difference(run.Snapshot))}");
                 swept++;
             }
         }
@@ -99,7 +99,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
             {
                 var run = await ConfirmAsync(world, n, kind);
                 Assert.True(run.Injected is not null, $"{kind} at call {n}: no fault injected");
-                Assert.True(reference.Snapshot == run.Snapshot, $"{kind} at {run.Injected}: final state differs\n{StorageSnapshot.Diff(reference.Snapshot, run.Snapshot)}");
+                Assert.True(reference.Snapshot.Difference(run.Snapshot).Count == 0, $"{kind} at {run.Injected}: final state differs\n{string.Join('\n', reference.Snapshot.Difference(run.Snapshot))}");
             }
         }
 
@@ -144,12 +144,12 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
         var stored = await host.Services.GetRequiredService<PartyFunctions.Submissions.IScoreStore>().GetAsync(
             SubmissionWorld.Superior, SubmissionWorld.Cell, new PartyFunctions.Submissions.ScorePeriod(2025, 11), default);
         Assert.Equal((2, "FAULT-CONFIRM-0003", 78m), (stored!.Record.Version, stored.Record.ReceiptId, stored.Record.Confirmation!.Total));
-        var snapshot = await StorageSnapshot.TakeAsync(host.HostStorage, [prefix + StorageNames.ScoresTable],
+        var snapshot = await StorageSnapshot.OfAsync(host.HostStorage, [prefix + StorageNames.ScoresTable],
             [prefix.ToLowerInvariant() + StorageNames.ArchiveContainer], [StorageNames.ScoreEventsQueue]);
         return new Run(policy.Calls, policy.Injected, snapshot);
     }
 
-    private sealed record Run(IReadOnlyList<StorageCall> Calls, StorageCall? Injected, string Snapshot);
+    private sealed record Run(IReadOnlyList<StorageCall> Calls, StorageCall? Injected, StorageSnapshot Snapshot);
 
     /// <summary>The first submission, then an hour later the amendment, each sent again after a minute while it gets 503.</summary>
     private async Task<Run> PlayAsync(SubmissionWorld world, int failAt, StorageFault kind)
@@ -186,7 +186,7 @@ public sealed class SubmissionFaultTests(AzuriteFixture azurite, ITestOutputHelp
         var stored = await host.Services.GetRequiredService<PartyFunctions.Submissions.IScoreStore>().GetAsync(
             SubmissionWorld.Superior, SubmissionWorld.Cell, new PartyFunctions.Submissions.ScorePeriod(2025, 11), default);
         Assert.Equal((2, AmendReceipt), (stored!.Record.Version, stored.Record.ReceiptId));
-        var snapshot = await StorageSnapshot.TakeAsync(host.HostStorage, [prefix + StorageNames.ScoresTable],
+        var snapshot = await StorageSnapshot.OfAsync(host.HostStorage, [prefix + StorageNames.ScoresTable],
             [prefix.ToLowerInvariant() + StorageNames.ArchiveContainer], [StorageNames.ScoreEventsQueue]);
         return new Run(policy.Calls, policy.Injected, snapshot);
     }

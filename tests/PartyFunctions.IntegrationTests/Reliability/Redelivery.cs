@@ -18,7 +18,7 @@ internal sealed class Redelivery(
     public FakeTimeProvider? Clock => clock;
     public StorageClients Storage => host.Services.GetRequiredService<StorageClients>();
 
-    public Task<StorageSnapshot> SnapshotAsync() => StorageSnapshot.TakeAsync(Storage, emails(), restampedColumns);
+    public Task<StorageSnapshot> SnapshotAsync() => StorageSnapshot.OfAccountAsync(Storage, emails(), restampedColumns);
 
     public ValueTask DisposeAsync() => owner.DisposeAsync();
 }
