@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace PartyFunctions;
 
 /// <summary>
-/// The app's tables and containers in its storage account, each created on first use. Every name carries one optional
+/// The app's tables, containers and queues in its storage account, each created on first use. Every name carries one optional
 /// prefix (setting <c>Storage:NamePrefix</c>; containers take it in lower case) so that tests, or two deployments
 /// sharing an account, keep apart. A failed creation is forgotten (<see cref="CreatedOnFirstUse{T}"/>), so a transient fault does not stick.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed partial class StorageNamespace
     private readonly string prefix;
     private readonly ConcurrentDictionary<string, CreatedOnFirstUse<TableClient>> tables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CreatedOnFirstUse<BlobContainerClient>> containers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CreatedOnFirstUse<QueueClient>> queues = new(StringComparer.Ordinal);
 
     private StorageNamespace(StorageClients clients, string prefix)
     {
@@ -49,6 +51,15 @@ public sealed partial class StorageNamespace
             var container = clients.Blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + name);
             await container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
             return container;
+        })).Value.WaitAsync(cancellationToken);
+
+    /// <summary>A queue by its own name, without the prefix: the Functions host's triggers bind queues by fixed name.</summary>
+    public Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken = default) =>
+        queues.GetOrAdd(name, _ => new(async () =>
+        {
+            var queue = clients.Queues.GetQueueClient(name);
+            await queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+            return queue;
         })).Value.WaitAsync(cancellationToken);
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,29}$")]

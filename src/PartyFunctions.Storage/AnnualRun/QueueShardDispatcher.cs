@@ -1,23 +1,15 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Configuration;
 
 namespace PartyFunctions.Storage.AnnualRun;
 
 /// <summary>Puts one base64 JSON message per shard on <c>classification-shards</c>, a few at a time.</summary>
-public sealed class QueueShardDispatcher(StorageClients clients) : IShardDispatcher
+public sealed class QueueShardDispatcher(StorageNamespace storage) : IShardDispatcher
 {
-    private readonly CreatedOnFirstUse<QueueClient> queue = new(async () =>
-    {
-        var client = clients.Queues.GetQueueClient(StorageNames.ClassificationShardsQueue);
-        await client.CreateIfNotExistsAsync();
-        return client;
-    });
-
     public async Task DispatchAsync(IReadOnlyCollection<ShardMessage> shards, CancellationToken cancellationToken)
     {
-        var client = await queue.Value;
+        var client = await storage.QueueAsync(StorageNames.ClassificationShardsQueue, cancellationToken);
         await Parallel.ForEachAsync(
             shards,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
