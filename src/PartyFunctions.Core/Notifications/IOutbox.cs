@@ -8,6 +8,6 @@ public interface IOutbox
 
     Task<OutboxEntry?> GetAsync(DigestId id, CancellationToken cancellationToken);
 
-    /// <summary>Records the delivery; false when the entry changed since it was read (another delivery raced this one).</summary>
-    Task<bool> TryUpdateAsync(OutboxEntry entry, DigestDelivery delivery, CancellationToken cancellationToken);
+    /// <summary>Records the delivery and answers the entry as now stored; null when the entry changed since it was read (another delivery raced this one).</summary>
+    Task<OutboxEntry?> TryUpdateAsync(OutboxEntry entry, DigestDelivery delivery, CancellationToken cancellationToken);
 }

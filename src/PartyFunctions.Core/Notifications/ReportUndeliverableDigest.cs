@@ -26,7 +26,7 @@ public sealed class ReportUndeliverableDigest(IOutbox outbox, IDigestScheduler s
             }
 
             var failed = new DigestDelivery(DeliveryStatus.Failed, At: clock.GetUtcNow(), FailureReason: reason, AdministratorsAlerted: true);
-            if (await outbox.TryUpdateAsync(entry, failed, cancellationToken))
+            if (await outbox.TryUpdateAsync(entry, failed, cancellationToken) is not null)
             {
                 return;
             }

@@ -64,18 +64,18 @@ public sealed class BlobOutbox(StorageClients clients) : IOutbox
         }
     }
 
-    public async Task<bool> TryUpdateAsync(OutboxEntry entry, DigestDelivery delivery, CancellationToken cancellationToken)
+    public async Task<OutboxEntry?> TryUpdateAsync(OutboxEntry entry, DigestDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var blob = await BlobAsync(entry.Digest.Id);
         try
         {
-            await blob.SetMetadataAsync(Metadata(delivery), new BlobRequestConditions { IfMatch = new ETag(entry.ETag) }, cancellationToken);
-            return true;
+            var info = await blob.SetMetadataAsync(Metadata(delivery), new BlobRequestConditions { IfMatch = new ETag(entry.ETag) }, cancellationToken);
+            return entry with { Delivery = delivery, ETag = info.Value.ETag.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            return false;
+            return null;
         }
     }
 

@@ -5,7 +5,7 @@ namespace PartyFunctions.Storage.Notifications;
 
 /// <summary>
 /// The local mail sink: each email becomes a standard .eml file (open it in any mail program) named after
-/// its digest, so that a redelivered digest overwrites its own file instead of adding one.
+/// its digest, so that a redelivered digest replaces its own file instead of adding one.
 /// </summary>
 public sealed class DirectoryMailTransport(string directory) : IMailTransport
 {
@@ -27,7 +27,23 @@ public sealed class DirectoryMailTransport(string directory) : IMailTransport
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         var name = string.Concat(message.CustomArgs["digestId"].Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
         var path = Path.Combine(Directory, name + ".eml");
-        await mime.WriteToAsync(path, cancellationToken);
+        // Written whole under a name of its own, then renamed into place: a reader never sees half a message, and two
+        // deliveries of one digest at once each write their own file and the last rename wins, instead of one failing.
+        var temporary = Path.Combine(Directory, $".{name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await mime.WriteToAsync(temporary, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Windows refuses to replace a file another writer holds open: that writer delivered the same digest.
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
         return new SendOutcome.Accepted($"file:{name}.eml");
     }
 }

@@ -1,5 +1,4 @@
 using PartyFunctions.Configuration;
-using PartyFunctions.IntegrationTests.Harness;
 
 namespace PartyFunctions.IntegrationTests.Alerts;
 

@@ -1,4 +1,3 @@
-using PartyFunctions.IntegrationTests.Harness;
 
 namespace PartyFunctions.IntegrationTests.HarnessTests;
 

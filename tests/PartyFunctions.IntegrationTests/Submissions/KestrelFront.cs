@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using PartyFunctions.IntegrationTests.Harness;
 
 namespace PartyFunctions.IntegrationTests.Submissions;
 

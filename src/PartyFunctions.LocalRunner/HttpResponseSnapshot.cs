@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace PartyFunctions.IntegrationTests.Harness;
+namespace PartyFunctions.LocalRunner;
 
 /// <summary>What a client would have received from an HTTP function; an unhandled exception is kept for the test's message.</summary>
 public sealed record HttpResponseSnapshot(HttpStatusCode Status, IHeaderDictionary Headers, string Body, Exception? Unhandled = null)

@@ -1,4 +1,4 @@
-namespace PartyFunctions.IntegrationTests.Harness;
+namespace PartyFunctions.LocalRunner;
 
 /// <summary>
 /// Matches a request path against a Functions route template (<c>api/scores/{unitId}/{period}</c>,

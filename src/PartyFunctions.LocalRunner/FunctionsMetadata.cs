@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PartyFunctions.IntegrationTests.Harness;
+namespace PartyFunctions.LocalRunner;
 
 /// <summary>
 /// The <c>functions.metadata</c> the Worker SDK generated into the Function App's build output: what the
-/// Functions host reads to know every trigger. Tests pin routes, methods, auth levels, queues and schedules on it.
+/// Functions host reads to know every trigger. The local runner routes and binds by it; tests pin routes, methods, auth levels, queues and schedules on it.
 /// </summary>
 public sealed class FunctionsMetadata
 {
@@ -16,17 +16,17 @@ public sealed class FunctionsMetadata
 
     public IReadOnlyList<FunctionDescriptor> Functions { get; }
 
-    public static string DefaultPath =>
-        RepoPaths.InRepo("src", "PartyFunctions", "bin", RepoPaths.Configuration, "net10.0", "functions.metadata");
+    /// <summary>The copy the build put beside the running program: every project that references the app gets one.</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "functions.metadata");
 
-    /// <summary>The metadata of the Function App as built for this test run.</summary>
+    /// <summary>The metadata of the Function App as built with the running program.</summary>
     public static FunctionsMetadata OfBuiltApp => Built.Value;
 
     public static FunctionsMetadata Load(string path)
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"No functions.metadata at {path}: build src/PartyFunctions in {RepoPaths.Configuration} first.", path);
+            throw new FileNotFoundException($"No functions.metadata at {path}: build the project that references src/PartyFunctions.", path);
         }
 
         return Parse(File.ReadAllText(path));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
 using System.Text;
@@ -13,22 +14,23 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Hosting;
 
-namespace PartyFunctions.IntegrationTests.Harness;
+namespace PartyFunctions.LocalRunner;
 
 /// <summary>
-/// Stands in for the Functions host, which cannot run on this machine. It builds the app's real services through
-/// the one composition root, finds functions through the generated functions.metadata (routes, methods, queues),
-/// creates each function class per invocation in its own scope as the worker does, and binds triggers the way the
-/// host does: HTTP requests as <see cref="HttpRequest"/> with route values, timers as <see cref="TimerInfo"/>,
-/// queue messages read from Azurite (base64) as text or JSON, retried up to host.json's maxDequeueCount and then
-/// moved to the <c>-poison</c> queue.
+/// One instance of the Function App under a local stand-in for the Functions host (the demo, the tests and the load
+/// bench; production runs on the real host). It builds the app's real services through the one composition root,
+/// finds functions through the generated functions.metadata (routes, methods, queues), creates each function class
+/// per invocation in its own scope as the worker does, and binds triggers the way the host does: HTTP requests as
+/// <see cref="HttpRequest"/> with route values, timers as <see cref="TimerInfo"/>, queue messages (base64) as text or
+/// JSON at the host's concurrency (<see cref="QueueListener"/>). Several instances over one storage account are
+/// several <see cref="FunctionHost"/>s, each with its own singletons, as separate processes have.
 /// </summary>
 public sealed class FunctionHost : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions WorkerJson = new() { PropertyNameCaseInsensitive = true };
     private readonly ServiceProvider provider;
     private readonly FunctionExecutionDelegate pipeline;
-    private readonly List<Exception> failures = [];
+    private readonly ConcurrentQueue<Exception> failures = new();
 
     private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides)
     {
@@ -42,10 +44,11 @@ public sealed class FunctionHost : IAsyncDisposable
         // ConfigureFunctionsWebApplication executes IActionResult through ASP.NET Core MVC; these are its executors.
         provider = AppServices(configuration, overrides, out var middleware).AddMvcCore().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        pipeline = middleware.Build(context => ((HarnessFunctionContext)context).InvokeFunctionAsync());
+        pipeline = middleware.Build(context => ((LocalFunctionContext)context).InvokeFunctionAsync());
         // The host reads triggers and writes output bindings with its own storage clients, not the app's: policies a
         // test adds to the app's clients (fault injection) never touch the host's side, as in Azure.
         HostStorage = StorageClients.FromConfiguration(configuration);
+        QueueOptions = QueueHostOptions.From(HostJson.Root, configuration);
     }
 
     private static IServiceCollection AppServices(IConfiguration configuration, Action<IServiceCollection>? overrides, out WorkerMiddleware middleware)
@@ -67,18 +70,21 @@ public sealed class FunctionHost : IAsyncDisposable
     public FunctionsMetadata Metadata { get; }
     public IServiceProvider Services => provider;
 
+    /// <summary>host.json's queue settings with the app settings' overrides, as this instance's listeners use them.</summary>
+    public QueueHostOptions QueueOptions { get; }
+
     /// <summary>The host's own storage clients (trigger reads, output bindings): no app policy runs on them.</summary>
     public StorageClients HostStorage { get; }
 
     /// <summary>Every exception a queue function threw (the host would log each and retry), for tests to inspect.</summary>
-    public IReadOnlyList<Exception> QueueFailures => failures;
+    public IReadOnlyList<Exception> QueueFailures => [.. failures];
 
     /// <summary>The app as the worker would build it from <paramref name="configuration"/>; <paramref name="overrides"/> replace registrations, e.g. a fake <see cref="TimeProvider"/>.</summary>
     public static FunctionHost Create(IConfiguration configuration, Action<IServiceCollection>? overrides = null) =>
         new(configuration, FunctionsMetadata.OfBuiltApp, overrides);
 
-    /// <summary>A host over other metadata: lets the harness's own tests drive probe functions.</summary>
-    internal static FunctionHost Create(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides = null) =>
+    /// <summary>A host over other metadata: lets the runner's own tests drive probe functions.</summary>
+    public static FunctionHost Create(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides = null) =>
         new(configuration, metadata, overrides);
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
@@ -166,62 +172,44 @@ public sealed class FunctionHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Delivers every visible message of a queue to its trigger until the queue is empty, as the host would.
-    /// A failing message is redelivered until host.json's maxDequeueCount, then moved to the poison queue.
-    /// Returns the number of invocations that succeeded.
+    /// Delivers a queue's messages to its trigger as one instance of the host would (see <see cref="QueueListener"/>),
+    /// until nothing is visible, nothing runs and no failed message is due back. Returns the invocations that succeeded.
     /// </summary>
     public Task<int> DrainQueueAsync(string queueName, CancellationToken cancellationToken = default) =>
-        DrainQueueAsync(queueName, int.MaxValue, cancellationToken);
+        DrainQueueAsync([this], queueName, int.MaxValue, cancellationToken);
 
-    /// <summary>As <see cref="DrainQueueAsync(string, CancellationToken)"/>, but stops after <paramref name="maxInvocations"/> deliveries (a part of the queue).</summary>
-    public async Task<int> DrainQueueAsync(string queueName, int maxInvocations, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="DrainQueueAsync(string, CancellationToken)"/>, but starts at most <paramref name="maxInvocations"/> deliveries (a part of the queue).</summary>
+    public Task<int> DrainQueueAsync(string queueName, int maxInvocations, CancellationToken cancellationToken = default) =>
+        DrainQueueAsync([this], queueName, maxInvocations, cancellationToken);
+
+    /// <summary>
+    /// Several instances of the app over the same storage drain one queue at once, each at the host's concurrency, as a
+    /// scaled-out Function App does. Returns the invocations that succeeded on all of them.
+    /// </summary>
+    public static async Task<int> DrainQueueAsync(
+        IReadOnlyCollection<FunctionHost> instances, string queueName, int maxInvocations = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        var drain = new QueueDrain(maxInvocations, TimeProvider.System);
+        await Task.WhenAll(instances.Select(instance => instance.Listener(queueName, drain).RunAsync(cancellationToken)));
+        return drain.Succeeded;
+    }
+
+    private QueueListener Listener(string queueName, QueueDrain drain)
     {
         var function = Metadata.Functions.Single(f =>
             f.Trigger.Type == "queueTrigger" && ResolveSetting(f.Trigger.QueueName) == queueName);
-        var clients = HostStorage;
-        var queue = clients.Queues.GetQueueClient(queueName);
-        var poison = clients.Queues.GetQueueClient(queueName + "-poison");
-        var maxDequeue = HostJson.MaxDequeueCount;
-        var succeeded = 0;
-        var invocations = 0;
-        while (true)
-        {
-            if (invocations >= maxInvocations)
+        return new QueueListener(
+            HostStorage.Queues.GetQueueClient(queueName),
+            HostStorage.Queues.GetQueueClient(queueName + "-poison"),
+            QueueOptions,
+            drain,
+            async (message, cancellationToken) =>
             {
-                return succeeded;
-            }
-
-            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(Math.Min(16, maxInvocations - invocations), TimeSpan.FromSeconds(30), cancellationToken)).Value;
-            invocations += messages.Length;
-            if (messages.Length == 0)
-            {
-                return succeeded;
-            }
-
-            foreach (var message in messages)
-            {
-                try
-                {
-                    await using var scope = provider.CreateAsyncScope();
-                    await InvokeAsync(function, scope.ServiceProvider, p => BindQueueMessage(p, message), cancellationToken);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                    succeeded++;
-                }
-                catch (Exception ex) when (message.DequeueCount >= maxDequeue)
-                {
-                    failures.Add(ex);
-                    await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-                    await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                }
-                catch (Exception ex)
-                {
-                    failures.Add(ex);
-                    // Redeliver at once rather than after the visibility timeout: the tests need not wait.
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
-                }
-            }
-        }
+                await using var scope = provider.CreateAsyncScope();
+                await InvokeAsync(function, scope.ServiceProvider, p => BindQueueMessage(p, message), cancellationToken);
+            },
+            failures.Enqueue);
     }
 
     /// <summary>
@@ -283,8 +271,8 @@ public sealed class FunctionHost : IAsyncDisposable
         CancellationToken cancellationToken, HttpContext? http = null)
     {
         var context = http is null
-            ? new HarnessFunctionContext(function.Name, services, cancellationToken)
-            : HarnessFunctionContext.ForHttp(function.Name, services, http, cancellationToken);
+            ? new LocalFunctionContext(function.Name, services, cancellationToken)
+            : LocalFunctionContext.ForHttp(function.Name, services, http, cancellationToken);
         context.InvokeFunctionAsync = async () => context.Result = await InvokeFunctionAsync(function, services, bindTrigger, cancellationToken);
         await pipeline(context);
         return context.Result;
@@ -303,7 +291,7 @@ public sealed class FunctionHost : IAsyncDisposable
         var arguments = method.GetParameters().Select(p =>
             p.ParameterType == typeof(CancellationToken) ? cancellationToken
             : bindTrigger(p) ?? throw new NotSupportedException(
-                $"The harness cannot bind parameter '{p.Name}' ({p.ParameterType.Name}) of {function.Name}; extend FunctionHost if the host can."))
+                $"The local runner cannot bind parameter '{p.Name}' ({p.ParameterType.Name}) of {function.Name}; extend FunctionHost if the host can."))
             .ToArray();
         try
         {

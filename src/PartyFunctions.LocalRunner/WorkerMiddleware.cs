@@ -2,10 +2,10 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace PartyFunctions.IntegrationTests.Harness;
+namespace PartyFunctions.LocalRunner;
 
 /// <summary>
-/// The app's worker middleware as the worker composes it: the harness applies the app's own configuration
+/// The app's worker middleware as the worker composes it: the runner applies the app's own configuration
 /// (<c>WorkerPipeline.UsePartyMiddleware</c>, as Program.cs does) to this builder, which records each middleware and
 /// registers its services in the app's collection; <see cref="Build"/> chains them around the function invocation.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class WorkerMiddleware(IServiceCollection services) : IFunctions
 /// the items (where the ASP.NET Core integration keeps the HttpContext, read by <c>GetHttpContext()</c>) and the
 /// cancellation token. The rest is not simulated and throws.
 /// </summary>
-internal sealed class HarnessFunctionContext(string functionName, IServiceProvider services, CancellationToken cancellationToken) : FunctionContext
+internal sealed class LocalFunctionContext(string functionName, IServiceProvider services, CancellationToken cancellationToken) : FunctionContext
 {
     // The key under which Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore stores the request's HttpContext.
     private const string HttpContextKey = "HttpRequestContext";
@@ -54,13 +54,13 @@ internal sealed class HarnessFunctionContext(string functionName, IServiceProvid
     /// <summary>What the function returned; null when it returned nothing or middleware answered instead.</summary>
     public object? Result { get; set; }
 
-    public static HarnessFunctionContext ForHttp(string functionName, IServiceProvider services, Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
+    public static LocalFunctionContext ForHttp(string functionName, IServiceProvider services, Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
     {
-        var context = new HarnessFunctionContext(functionName, services, cancellationToken);
+        var context = new LocalFunctionContext(functionName, services, cancellationToken);
         context.Items[HttpContextKey] = http;
         return context;
     }
 
     private NotSupportedException NotSimulated() =>
-        new($"The harness does not simulate this part of FunctionContext ({FunctionName}); extend HarnessFunctionContext if middleware needs it.");
+        new($"The local runner does not simulate this part of FunctionContext ({FunctionName}); extend LocalFunctionContext if middleware needs it.");
 }
