@@ -5,7 +5,8 @@ namespace PartyFunctions.Notifications;
 /// instances run them at the same moment. A delivery first claims the digest (an ETag-guarded "sending" mark with a
 /// lease, <see cref="EmailOptions.ClaimLease"/>); a second delivery that finds a live claim comes back when the lease
 /// ends, and one that finds the digest sent or failed does nothing. The "sent" mark is written only after the provider
-/// accepted the message, so a crash in between may repeat one email (when the lease ends) but never lose one. A rate
+/// accepted the message (a write whose answer was lost is read back, not repeated), so only a crash in between, or
+/// storage failing through all the mark's retries, repeats one email when the lease ends; none is ever lost. A rate
 /// limit releases the claim and postpones the digest; a permanent refusal is recorded and reported to the administrators.
 /// </summary>
 public sealed class SendDigest(
@@ -17,6 +18,8 @@ public sealed class SendDigest(
     EmailOptions options,
     TimeProvider clock)
 {
+    private const int MarkAttempts = 3;
+
     public async Task<SendDigestResult> RunAsync(DigestMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -31,10 +34,10 @@ public sealed class SendDigest(
         {
             outcome = await transport.SendAsync(renderer.Render(claimed.Digest, options.From), cancellationToken);
         }
-        catch
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // The host retries the message: let that retry (or any other delivery) claim the digest at once.
-            await outbox.TryUpdateAsync(claimed, DigestDelivery.Pending, CancellationToken.None);
+            await ReleaseAsync(claimed);
             throw;
         }
 
@@ -44,7 +47,7 @@ public sealed class SendDigest(
                 await MarkSentAsync(claimed, accepted.MessageId, cancellationToken);
                 return SendDigestResult.Sent;
             case SendOutcome.RateLimited limited when message.Deferrals < options.MaxDeferrals:
-                await outbox.TryUpdateAsync(claimed, DigestDelivery.Pending, cancellationToken);
+                await ReleaseAsync(claimed);
                 await scheduler.ScheduleAsync(message with { Deferrals = message.Deferrals + 1 }, limited.RetryAfter, cancellationToken);
                 return SendDigestResult.Deferred;
             case SendOutcome.RateLimited:
@@ -58,9 +61,23 @@ public sealed class SendDigest(
         }
     }
 
+    /// <summary>Gives the claim back; if that fails too, the claim simply runs out at the end of its lease.</summary>
+    private async Task ReleaseAsync(OutboxEntry claimed)
+    {
+        try
+        {
+            await outbox.TryUpdateAsync(claimed, DigestDelivery.Pending, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Nothing more to do here: the message is retried or rescheduled either way.
+        }
+    }
+
     /// <summary>The claimed entry, or why there is none to send (gone, handled, or claimed by a live delivery).</summary>
     private async Task<(OutboxEntry? Entry, SendDigestResult Result)> ClaimAsync(DigestMessage message, CancellationToken cancellationToken)
     {
+        var token = Guid.NewGuid().ToString("N");
         while (await outbox.GetAsync(message.Id, cancellationToken) is { } entry)
         {
             var now = clock.GetUtcNow();
@@ -75,7 +92,7 @@ public sealed class SendDigest(
                     return (null, SendDigestResult.ClaimedElsewhere);
             }
 
-            if (await outbox.TryUpdateAsync(entry, DigestDelivery.Claimed(now), cancellationToken) is { } claimed)
+            if (await WriteAsync(entry, DigestDelivery.Claimed(now, token), d => d.Claim == token, cancellationToken) is { } claimed)
             {
                 return (claimed, SendDigestResult.Sent);
             }
@@ -90,16 +107,55 @@ public sealed class SendDigest(
     {
         var sent = new DigestDelivery(DeliveryStatus.Sent, messageId, clock.GetUtcNow());
         var entry = claimed;
-        while (await outbox.TryUpdateAsync(entry, sent, cancellationToken) is null)
+        for (var attempt = 1; ; attempt++)
         {
-            // Only a delivery that took an expired claim over can have changed it: keep the first "sent" mark.
-            entry = await outbox.GetAsync(entry.Digest.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"Digest {entry.Digest.Id} vanished while being marked sent.");
-            if (entry.Delivery.Status == DeliveryStatus.Sent)
+            try
             {
+                while (await WriteAsync(entry, sent, d => d.Status == DeliveryStatus.Sent, cancellationToken) is null)
+                {
+                    // Only a delivery that took an expired claim over can have changed it: write the mark over its claim.
+                    entry = await outbox.GetAsync(entry.Digest.Id, cancellationToken)
+                        ?? throw new InvalidOperationException($"Digest {entry.Digest.Id} vanished while being marked sent.");
+                }
+
                 return;
             }
+            catch (Exception) when (attempt < MarkAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                // The email is out: without the mark it would go again when the claim's lease ends, so try the mark again.
+            }
         }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="delivery"/> under the entry's ETag. When the answer is a conflict, or is lost to a fault
+    /// after storage may have applied the write, the entry is read back: what it holds, if that is this write
+    /// (<paramref name="isThisWrite"/>); otherwise null for a conflict, or the fault again.
+    /// </summary>
+    private async Task<OutboxEntry?> WriteAsync(
+        OutboxEntry entry, DigestDelivery delivery, Func<DigestDelivery, bool> isThisWrite, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await outbox.TryUpdateAsync(entry, delivery, cancellationToken) is { } written)
+            {
+                return written;
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (await ReadBackAsync() is { } applied)
+            {
+                return applied;
+            }
+
+            throw;
+        }
+
+        return await ReadBackAsync();
+
+        async Task<OutboxEntry?> ReadBackAsync() =>
+            await outbox.GetAsync(entry.Digest.Id, cancellationToken) is { } stored && isThisWrite(stored.Delivery) ? stored : null;
     }
 }
 

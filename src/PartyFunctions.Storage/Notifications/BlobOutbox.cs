@@ -99,6 +99,11 @@ public sealed class BlobOutbox(StorageClients clients) : IOutbox
             metadata["at"] = at.ToString("O", CultureInfo.InvariantCulture);
         }
 
+        if (delivery.Claim is { } claim)
+        {
+            metadata["claim"] = Ascii(claim);
+        }
+
         if (delivery.FailureReason is { } reason)
         {
             metadata["reason"] = Ascii(reason);
@@ -113,7 +118,8 @@ public sealed class BlobOutbox(StorageClients clients) : IOutbox
             metadata.TryGetValue("messageid", out var messageId) ? messageId : null,
             metadata.TryGetValue("at", out var at) ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null,
             metadata.TryGetValue("reason", out var reason) ? reason : null,
-            metadata.TryGetValue("alerted", out var alerted) && alerted == "true");
+            metadata.TryGetValue("alerted", out var alerted) && alerted == "true",
+            metadata.TryGetValue("claim", out var claim) ? claim : null);
 
     /// <summary>Blob metadata is ASCII header text: anything else becomes '?', and it stays short.</summary>
     private static string Ascii(string value)
