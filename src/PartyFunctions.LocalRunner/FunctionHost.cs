@@ -31,11 +31,13 @@ public sealed class FunctionHost : IAsyncDisposable
     private readonly ServiceProvider provider;
     private readonly FunctionExecutionDelegate pipeline;
     private readonly ConcurrentQueue<Exception> failures = new();
+    private readonly Action<IServiceCollection>? overrides;
 
     private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides)
     {
         Configuration = configuration;
         Metadata = metadata;
+        this.overrides = overrides;
         // The app's own wiring must resolve completely, as the worker would discover at start-up.
         using (AppServices(configuration, overrides, out _).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
         {
@@ -86,6 +88,12 @@ public sealed class FunctionHost : IAsyncDisposable
     /// <summary>A host over other metadata: lets the runner's own tests drive probe functions.</summary>
     public static FunctionHost Create(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides = null) =>
         new(configuration, metadata, overrides);
+
+    /// <summary>
+    /// Another instance of the same app over the same storage, as the platform starts when it scales out: same settings
+    /// and overrides (a shared fake clock stays shared), its own services and singletons. The caller disposes it.
+    /// </summary>
+    public FunctionHost StartAnotherInstance() => new(Configuration, Metadata, overrides);
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 

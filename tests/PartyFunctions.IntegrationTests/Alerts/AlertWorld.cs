@@ -50,7 +50,7 @@ internal sealed class AlertWorld : IAsyncDisposable
 
     public static async Task<AlertWorld> CreateAsync(AzuriteFixture azurite, string? extraCellName = null)
     {
-        var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var tag = Twins.Hex(8, "tag").ToUpperInvariant();
         // Tests move the clock forward only (FakeTimeProvider refuses to go back), from before any month they use.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 10, 1, 0, 0, 0, TimeSpan.Zero));
         var host = FunctionHost.Create(
@@ -84,7 +84,7 @@ internal sealed class AlertWorld : IAsyncDisposable
         var score = TableScoreStoreTests.Score(Grassroots, cell, period) with
         {
             Band = band,
-            ReceiptId = $"R-{cell}-{period}-{Guid.NewGuid():N}",
+            ReceiptId = $"R-{cell}-{period}-{Twins.Hex(32, $"receipt {cell} {period}")}",
             SubmittedAt = Clock.GetUtcNow(),
             Late = ReportingCalendar.IsLate(period, Clock.GetUtcNow()),
         };

@@ -2,10 +2,17 @@ using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.AnnualRun;
 
-/// <summary>A seam for one test: the real score store, except that reading one committee's year fails while <see cref="Failing"/>.</summary>
-internal sealed class FailingShardScoreStore(IScoreStore inner, string failingSuperiorId) : IScoreStore
+/// <summary>
+/// A seam for one test: the real score store, except that reading one committee's year fails while <see cref="Failing"/>.
+/// Every instance of the app in the test shares one <see cref="FailureSwitch"/>, as they share the storage it stands for.
+/// </summary>
+internal sealed class FailingShardScoreStore(IScoreStore inner, string failingSuperiorId, FailureSwitch failure) : IScoreStore
 {
-    public bool Failing { get; set; } = true;
+    public bool Failing
+    {
+        get => failure.On;
+        set => failure.On = value;
+    }
 
     public Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, CancellationToken cancellationToken) =>
         Failing && superiorId == failingSuperiorId
@@ -25,4 +32,10 @@ internal sealed class FailingShardScoreStore(IScoreStore inner, string failingSu
 
     public Task<IReadOnlyList<ScoreRecord>> GetMonthAsync(string superiorId, ScorePeriod period, CancellationToken cancellationToken) =>
         inner.GetMonthAsync(superiorId, period, cancellationToken);
+}
+
+/// <summary>Whether the injected failure is on: one per test, shared by every app instance.</summary>
+internal sealed class FailureSwitch
+{
+    public bool On { get; set; } = true;
 }

@@ -36,12 +36,13 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
     {
         var clock = new FakeTimeProvider(RunTime);
         FailingShardScoreStore? store = null;
-        var alertsPrefix = "a" + Guid.NewGuid().ToString("N")[..12];
+        var failure = new FailureSwitch();
+        var alertsPrefix = "a" + Twins.Hex(12, "prefix");
         var host = FunctionHost.Create(TestSettings.For(azurite, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNamespace.PrefixSetting] = alertsPrefix }), services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IScoreStore>(sp => store = new FailingShardScoreStore(
-                ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4"));
+                ActivatorUtilities.CreateInstance<TableScoreStore>(sp), "Q.G4", failure));
             overrides?.Invoke(services);
         });
         var import = await host.Services.GetRequiredService<ImportUnits>().RunAsync(SmallProvince.UnitsCsv(), deactivateMissing: false, default);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using PartyFunctions.Access;
 
@@ -12,8 +11,8 @@ internal static class TestSettings
     {
         var settings = new Dictionary<string, string?>
         {
-            [StorageNamespace.PrefixSetting] = "t" + Guid.NewGuid().ToString("N")[..12],
-            [LinkSigningKey.Setting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            [StorageNamespace.PrefixSetting] = "t" + Twins.Hex(12, "prefix"),
+            [LinkSigningKey.Setting] = Twins.Key("links"),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

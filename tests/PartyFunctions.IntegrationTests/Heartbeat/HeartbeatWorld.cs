@@ -34,7 +34,7 @@ internal sealed class HeartbeatWorld : IAsyncDisposable
     /// <summary>Starts at 10 January 2026, 02:30 UTC: no reminder, cut-off or classification is due for weeks.</summary>
     public static async Task<HeartbeatWorld> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? overrides = null)
     {
-        var tag = Guid.NewGuid().ToString("N")[..10];
+        var tag = Twins.Hex(10, "tag");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 10, 2, 30, 0, TimeSpan.Zero));
         var mail = new RecordingMailTransport();
         var admin = $"quantri.{tag}@tinhuy.example.vn";

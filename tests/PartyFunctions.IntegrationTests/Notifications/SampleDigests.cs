@@ -1,4 +1,5 @@
 using PartyFunctions.Notifications;
+using PartyFunctions.IntegrationTests.Harness;
 
 namespace PartyFunctions.IntegrationTests.Notifications;
 
@@ -7,7 +8,7 @@ internal static class SampleDigests
     /// <summary>A cut-off digest for an assigned member: two overdue cells and a weak month, in Vietnamese.</summary>
     public static Digest ForAssignedMember(string email = "uvtv.nguyen@tinhuy.example.vn") =>
         new(
-            DigestId.For($"cutoff-2025-11-{Guid.NewGuid():N}", email),
+            DigestId.For($"cutoff-2025-11-{Twins.Hex(32, "digest run")}", email),
             new Recipient(email, "Nguyễn Văn Hùng"),
             Digest.Vietnamese,
             new DateTimeOffset(2025, 12, 8, 17, 5, 0, TimeSpan.Zero),

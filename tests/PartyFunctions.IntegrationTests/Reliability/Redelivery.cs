@@ -18,7 +18,8 @@ internal sealed class Redelivery(
     public FakeTimeProvider? Clock => clock;
     public StorageClients Storage => host.Services.GetRequiredService<StorageClients>();
 
-    public Task<StorageSnapshot> SnapshotAsync() => StorageSnapshot.OfAccountAsync(Storage, emails(), restampedColumns);
+    public Task<StorageSnapshot> SnapshotAsync(bool contentTimesBlanked = false) =>
+        StorageSnapshot.OfAccountAsync(Storage, emails(), restampedColumns, contentTimesBlanked);
 
     public ValueTask DisposeAsync() => owner.DisposeAsync();
 }
