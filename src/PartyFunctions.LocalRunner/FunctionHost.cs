@@ -33,7 +33,7 @@ public sealed class FunctionHost : IAsyncDisposable
     private readonly ConcurrentQueue<Exception> failures = new();
     private readonly Action<IServiceCollection>? overrides;
 
-    private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides)
+    private FunctionHost(IConfiguration configuration, FunctionsMetadata metadata, Action<IServiceCollection>? overrides, QueueHostOptions? queueOptions = null)
     {
         Configuration = configuration;
         Metadata = metadata;
@@ -50,7 +50,7 @@ public sealed class FunctionHost : IAsyncDisposable
         // The host reads triggers and writes output bindings with its own storage clients, not the app's: policies a
         // test adds to the app's clients (fault injection) never touch the host's side, as in Azure.
         HostStorage = StorageClients.FromConfiguration(configuration);
-        QueueOptions = QueueHostOptions.From(HostJson.Root, configuration);
+        QueueOptions = queueOptions ?? QueueHostOptions.From(HostJson.Root, configuration);
     }
 
     private static IServiceCollection AppServices(IConfiguration configuration, Action<IServiceCollection>? overrides, out WorkerMiddleware middleware)
@@ -91,9 +91,10 @@ public sealed class FunctionHost : IAsyncDisposable
 
     /// <summary>
     /// Another instance of the same app over the same storage, as the platform starts when it scales out: same settings
-    /// and overrides (a shared fake clock stays shared), its own services and singletons. The caller disposes it.
+    /// and overrides (a shared fake clock stays shared), its own services and singletons; <paramref name="queueOptions"/>
+    /// replace its queue settings (a test's one-message-at-a-time reference). The caller disposes it.
     /// </summary>
-    public FunctionHost StartAnotherInstance() => new(Configuration, Metadata, overrides);
+    public FunctionHost StartAnotherInstance(QueueHostOptions? queueOptions = null) => new(Configuration, Metadata, overrides, queueOptions);
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 

@@ -28,6 +28,9 @@ public sealed record QueueHostOptions(int BatchSize, int NewBatchThreshold, Time
     /// <summary>How many messages one instance runs at once: the extension's documented maximum.</summary>
     public int MaxConcurrency => BatchSize + NewBatchThreshold;
 
+    /// <summary>These settings with one message at a time (batchSize 1, newBatchThreshold 0), as a host set up that way runs.</summary>
+    public QueueHostOptions OneAtATime => this with { BatchSize = 1, NewBatchThreshold = 0 };
+
     public static QueueHostOptions From(JsonNode hostJson, IConfiguration? appSettings)
     {
         ArgumentNullException.ThrowIfNull(hostJson);

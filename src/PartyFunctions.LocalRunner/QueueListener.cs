@@ -29,7 +29,7 @@ internal sealed class QueueListener(
         while (true)
         {
             var wanted = drain.Reserve(Math.Min(options.BatchSize, 32));
-            var batch = wanted == 0 ? [] : (await queue.ReceiveMessagesAsync(wanted, ReceiveVisibility, cancellationToken)).Value;
+            var batch = wanted == 0 ? [] : await ReceiveAsync(wanted, cancellationToken);
             drain.GiveBack(wanted - batch.Length);
             processing.AddRange(batch.Select(message => ProcessAsync(message, cancellationToken)));
             if (batch.Length > 0)
@@ -54,6 +54,19 @@ internal sealed class QueueListener(
             }
 
             await Task.Delay(EmptyPoll, cancellationToken);
+        }
+    }
+
+    /// <summary>As the extension, a queue that does not exist (yet) is an empty one, not an error.</summary>
+    private async Task<QueueMessage[]> ReceiveAsync(int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await queue.ReceiveMessagesAsync(count, ReceiveVisibility, cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
         }
     }
 

@@ -61,6 +61,8 @@ public sealed class ApplyScoreRecorded(
         resolve.RunAsync(key, at, actor, reason, cancellationToken);
 
     // One alert per unit while it is open: a new one opens only when none is open (it resolves with a remediation plan).
+    // This month's own alert does not count: a copy of the event running at the same moment may have opened it, and
+    // both copies must then record the same outcome.
     private async Task<bool> NeedsConsolidationAsync(Unit unit, ScoreRecorded recorded, ScorePeriod period, CancellationToken cancellationToken)
     {
         var months = Enumerable.Range(0, 6).Select(back => Back(period, 5 - back)).ToList();
@@ -71,7 +73,8 @@ public sealed class ApplyScoreRecorded(
         }
 
         return AlertConditions.NeedsConsolidation(bands)
-            && !(await store.GetOfUnitAsync(unit.Id, cancellationToken)).Any(a => a.Alert.Key.Rule == AlertRules.NeedsConsolidation && a.Alert.IsOpen);
+            && !(await store.GetOfUnitAsync(unit.Id, cancellationToken)).Any(a =>
+                a.Alert.Key.Rule == AlertRules.NeedsConsolidation && a.Alert.IsOpen && a.Alert.Key.Period != period.ToString());
     }
 
     // A month's band; a month with no score counts as Kém once cut off while the cell was active, else as unknown.

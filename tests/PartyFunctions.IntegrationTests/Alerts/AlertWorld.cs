@@ -48,7 +48,7 @@ internal sealed class AlertWorld : IAsyncDisposable
     public IOutbox Outbox => Host.Services.GetRequiredService<IOutbox>();
     public AlertLinks Links => Host.Services.GetRequiredService<AlertLinks>();
 
-    public static async Task<AlertWorld> CreateAsync(AzuriteFixture azurite, string? extraCellName = null)
+    public static async Task<AlertWorld> CreateAsync(AzuriteFixture azurite, string? extraCellName = null, Action<IServiceCollection>? overrides = null)
     {
         var tag = Twins.Hex(8, "tag").ToUpperInvariant();
         // Tests move the clock forward only (FakeTimeProvider refuses to go back), from before any month they use.
@@ -59,7 +59,11 @@ internal sealed class AlertWorld : IAsyncDisposable
                 [StorageNamespace.PrefixSetting] = "a" + tag.ToLowerInvariant(),
                 [AppSettings.LinksBaseUrl] = "https://party.example.vn",
             }),
-            services => services.AddSingleton<TimeProvider>(clock));
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                overrides?.Invoke(services);
+            });
         var world = new AlertWorld(host, clock, tag);
         var rows = new[]
         {

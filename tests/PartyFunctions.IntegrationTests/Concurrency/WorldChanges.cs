@@ -14,20 +14,33 @@ internal static class WorldChanges
         once.Except(raced, StringComparer.Ordinal).Select(l => "only once:  " + l)
             .Concat(raced.Except(once, StringComparer.Ordinal).Select(l => "only raced: " + l));
 
-    /// <summary>Runs <paramref name="play"/> on <paramref name="first"/> and <paramref name="count"/> - 1 more instances of the same app, then stops the extra ones.</summary>
+    /// <summary>
+    /// Runs <paramref name="play"/> on <paramref name="count"/> instances of the app of <paramref name="first"/> at the
+    /// host's concurrency, or, for the reference (<paramref name="count"/> 0), on one instance that runs one message at
+    /// a time; then stops the instances it started.
+    /// </summary>
     public static async Task InstancesAsync(FunctionHost first, int count, Func<IReadOnlyList<FunctionHost>, Task> play)
     {
-        List<FunctionHost> all = [first, .. Enumerable.Range(1, count - 1).Select(_ => first.StartAnotherInstance())];
+        List<FunctionHost> started = count == 0
+            ? [first.StartAnotherInstance(first.QueueOptions.OneAtATime)]
+            : [.. Enumerable.Range(1, count - 1).Select(_ => first.StartAnotherInstance())];
         try
         {
-            await play(all);
+            await play(count == 0 ? started : [first, .. started]);
         }
         finally
         {
-            foreach (var extra in all.Skip(1))
+            foreach (var instance in started)
             {
-                await extra.DisposeAsync();
+                await instance.DisposeAsync();
             }
         }
     }
+
+    /// <summary>Queue failures on <paramref name="all"/> since <paramref name="first"/> had <paramref name="before"/>.</summary>
+    public static int NewFailures(IReadOnlyList<FunctionHost> all, FunctionHost first, int before) =>
+        all.Sum(h => h.QueueFailures.Count) - (all.Contains(first) ? before : 0);
+
+    /// <summary>The reference play: one instance, one message at a time.</summary>
+    public const int Reference = 0;
 }

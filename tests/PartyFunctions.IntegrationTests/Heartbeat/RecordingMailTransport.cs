@@ -13,6 +13,7 @@ internal sealed class RecordingMailTransport : IMailTransport
     public Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         sent.Enqueue(message);
-        return Task.FromResult<SendOutcome>(new SendOutcome.Accepted($"rec-{sent.Count}"));
+        // Named after the digest, not the order of sending: concurrent sends in twin worlds get the same ids.
+        return Task.FromResult<SendOutcome>(new SendOutcome.Accepted($"rec-{message.CustomArgs.GetValueOrDefault("digestId")}"));
     }
 }
