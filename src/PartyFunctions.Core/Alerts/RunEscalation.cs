@@ -32,7 +32,7 @@ public sealed class RunEscalation(IAlertStore store, IScoreStore scores, AlertDi
         }
 
         var result = await dispatcher.DispatchAsync(runId, work, now, cancellationToken);
-        await markers.MarkDoneAsync(Job, day, $"{work.Count} active alerts, {result.Lines} lines, {result.Digests} digests", cancellationToken);
+        await markers.MarkDoneAsync(Job, day, $"{work.Count} active alerts", cancellationToken);
         return new RunOutcome(runId, false, work.Count, result.Digests);
     }
 

@@ -33,8 +33,7 @@ public sealed class RunCutoff(MonthRoster roster, OpenAlerts openAlerts, IRunMar
             .Select(c => new AlertRequest(new AlertKey(AlertRules.Overdue, c.Cell.Id, period.ToString()), null, c.Cell, month.SuperiorsOf(c.Cell)))
             .ToList();
         var result = await openAlerts.RunAsync(runId, requests, cancellationToken);
-        await markers.MarkDoneAsync(Job, period.ToString(),
-            $"{requests.Count} not reported, {result.Opened} alerts notified, {result.Dispatch.Digests} digests", cancellationToken);
+        await markers.MarkDoneAsync(Job, period.ToString(), $"{requests.Count} not reported", cancellationToken);
         return new RunOutcome(runId, false, requests.Count, result.Dispatch.Digests);
     }
 }
