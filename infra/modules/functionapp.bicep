@@ -80,7 +80,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
+      // No ftpsState: Flex Consumption rejects it (ARM 51021); FTP is off through the ftp policy below.
       http20Enabled: true
       appSettings: [for setting in items(union(appSettings, platformSettings)): {
         name: setting.key

@@ -64,7 +64,6 @@ public sealed class MainTemplateTests
         Assert.Equal("FlexConsumption", plan["sku"]!["tier"]!.GetValue<string>());
         Assert.Equal("functionapp,linux", site.Node["kind"]!.GetValue<string>());
         Assert.True(site.Properties["httpsOnly"]!.GetValue<bool>());
-        Assert.Equal("Disabled", site.Properties["siteConfig"]!["ftpsState"]!.GetValue<string>());
         Assert.Equal("1.2", site.Properties["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
         Assert.Equal("dotnet-isolated", config["runtime"]!["name"]!.GetValue<string>());
         Assert.Equal("10.0", config["runtime"]!["version"]!.GetValue<string>());
