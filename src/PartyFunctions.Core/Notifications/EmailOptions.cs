@@ -5,4 +5,7 @@ public sealed record EmailOptions(string From, string AdminMailbox)
 {
     /// <summary>After this many rate-limit postponements a digest counts as failed rather than waiting forever.</summary>
     public int MaxDeferrals { get; init; } = 20;
+
+    /// <summary>How long a digest waits before it looks again whether email is configured (the key set and the app restarted).</summary>
+    public TimeSpan NotConfiguredRetryDelay { get; init; } = TimeSpan.FromMinutes(30);
 }

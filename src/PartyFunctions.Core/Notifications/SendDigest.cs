@@ -4,7 +4,8 @@ namespace PartyFunctions.Notifications;
 /// Use case behind the email queue: send one digest exactly once. A digest already sent or failed sends
 /// nothing (messages arrive at least once); the "sent" mark is written only after the provider accepted
 /// the message, so a crash in between may repeat one email but never lose one. A rate limit postpones the
-/// digest instead of failing it; a permanent refusal is recorded and reported to the administrators.
+/// digest instead of failing it, and so does email not configured yet (without counting); a permanent refusal is
+/// recorded and reported to the administrators.
 /// </summary>
 public sealed class SendDigest(
     IOutbox outbox,
@@ -44,6 +45,10 @@ public sealed class SendDigest(
             case SendOutcome.Rejected rejected:
                 await undeliverable.RunAsync(message.Id, rejected.Reason, cancellationToken);
                 return SendDigestResult.Failed;
+            case SendOutcome.NotConfigured:
+                // Like a rate limit, but not counted: the entry stays Pending and the same message comes back until a key exists.
+                await scheduler.ScheduleAsync(message, options.NotConfiguredRetryDelay, cancellationToken);
+                return SendDigestResult.WaitingForConfiguration;
             default:
                 throw new InvalidOperationException($"Unknown send outcome {outcome}.");
         }
@@ -70,6 +75,7 @@ public enum SendDigestResult
     Sent,
     AlreadyHandled,
     Deferred,
+    WaitingForConfiguration,
     Failed,
     Missing,
 }
