@@ -18,7 +18,7 @@ public sealed partial class DeployWorkflowTests
     public async Task Every_variable_the_workflow_passes_sets_a_parameter_that_main_bicep_declares()
     {
         var declared = (await CompiledMain.GetAsync()).Root["parameters"]!.AsObject().Select(p => p.Key).ToHashSet();
-        var readBy = ParametersFile.ParameterByVariable();
+        var readBy = ParameterReads.ParameterByVariable();
 
         foreach (var variable in WorkflowEnvironment(Workflow).Except(ForAzdAndLogin))
         {
@@ -30,7 +30,7 @@ public sealed partial class DeployWorkflowTests
     [Fact]
     public void Every_variable_the_parameters_file_requires_is_passed_by_the_workflow()
     {
-        var required = ParametersFile.RequiredVariables();
+        var required = ParameterReads.RequiredVariables();
 
         Assert.NotEmpty(required);
         Assert.All(required, v => Assert.Contains(v, WorkflowEnvironment(Workflow)));
@@ -70,7 +70,7 @@ public sealed partial class DeployWorkflowTests
     {
         var workflow = "    env:\n      PARTY_UNKNOWN: ${{ vars.PARTY_UNKNOWN }}\n";
 
-        Assert.DoesNotContain("PARTY_UNKNOWN", ParametersFile.ParameterByVariable().Keys);
+        Assert.DoesNotContain("PARTY_UNKNOWN", ParameterReads.ParameterByVariable().Keys);
         Assert.Equal(["PARTY_UNKNOWN"], WorkflowEnvironment(workflow));
     }
 

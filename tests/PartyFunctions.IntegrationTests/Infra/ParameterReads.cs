@@ -4,7 +4,7 @@ using PartyFunctions.IntegrationTests.Harness;
 namespace PartyFunctions.IntegrationTests.Infra;
 
 /// <summary>What infra/main.bicepparam reads from the environment, read from its text (top-level param and var statements).</summary>
-internal static partial class ParametersFile
+internal static partial class ParameterReads
 {
     /// <summary>Each environment variable the file reads, and the parameter it ends up in (through a var when there is one).</summary>
     public static IReadOnlyDictionary<string, string> ParameterByVariable()
