@@ -2,9 +2,11 @@
 // Deploy with `azd up` or `az deployment group create` (docs/deploy.md). Every default here is safe.
 targetScope = 'resourceGroup'
 
-@description('Short environment name (e.g. "dev", "prod"); part of every resource name.')
+import { resourceNames } from 'names.bicep'
+
+@description('Environment name as azd accepts it (e.g. "dev", "prod", "party-staging"): letters, digits and hyphens; its first 32 characters are part of the resource names (names.bicep).')
 @minLength(2)
-@maxLength(10)
+@maxLength(64)
 param environmentName string
 
 @description('Azure region; defaults to the resource group\'s.')
@@ -68,6 +70,7 @@ param previousLinkSigningKey string = ''
 @description('Object id of the administrator deploying (azd fills AZURE_PRINCIPAL_ID): may then set the SendGrid key.')
 param deployerPrincipalId string = ''
 
+@description('What deployerPrincipalId is: a person (User) locally, a ServicePrincipal under OIDC in CI (AZURE_PRINCIPAL_TYPE).')
 @allowed([
   'User'
   'ServicePrincipal'
@@ -75,8 +78,18 @@ param deployerPrincipalId string = ''
 ])
 param deployerPrincipalType string = 'User'
 
+@description('Key Vault purge protection: a deleted vault cannot be purged for 90 days, so its name cannot be reused in that time. On for production; off by default so that `azd down` and `azd up` work on a dev environment.')
+param keyVaultPurgeProtection bool = false
+
+@description('Where emails go: "sendgrid" (digests wait, pending, until the SendGrid key is in the vault), or "none" to send nothing and keep every digest pending (a rehearsal environment).')
+@allowed([
+  'sendgrid'
+  'none'
+])
+param emailSink string = 'sendgrid'
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
-var baseName = 'party-${environmentName}-${resourceToken}'
+var names = resourceNames(environmentName, resourceToken)
 var tags = {
   'azd-env-name': environmentName
   app: 'partyfunctions'
@@ -88,7 +101,7 @@ var deploymentContainerName = 'app-package'
 module identity 'modules/identity.bicep' = {
   name: 'identity'
   params: {
-    name: baseName
+    name: names.identity
     location: location
     tags: tags
   }
@@ -97,7 +110,7 @@ module identity 'modules/identity.bicep' = {
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
-    name: 'stparty${resourceToken}'
+    name: names.storage
     location: location
     sku: storageSku
     tags: tags
@@ -110,7 +123,8 @@ module storage 'modules/storage.bicep' = {
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   params: {
-    name: baseName
+    workspaceName: names.workspace
+    insightsName: names.insights
     location: location
     tags: tags
     retentionInDays: logRetentionDays
@@ -120,7 +134,8 @@ module monitoring 'modules/monitoring.bicep' = {
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
-    name: 'kv-party-${take(resourceToken, 13)}'
+    name: names.keyVault
+    purgeProtection: keyVaultPurgeProtection
     location: location
     tags: tags
     linkSigningKey: linkSigningKey
@@ -147,7 +162,8 @@ module functionApp 'modules/functionapp.bicep' = {
     roles
   ]
   params: {
-    name: baseName
+    planName: names.plan
+    siteName: names.functionApp
     location: location
     tags: tags
     identityId: identity.outputs.id
@@ -171,7 +187,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Schedules__AnnualClassification: schedules.annualClassification
       Email__From: senderAddress
       Email__AdminMailbox: adminMailbox
-      Email__Sink: 'sendgrid'
+      Email__Sink: emailSink
       Email__SandboxMode: string(emailSandboxMode)
     }
   }
@@ -182,4 +198,6 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+// The postprovision hook waits for this identity's role assignments to apply (scripts/wait-for-role-assignments.sh).
+output AZURE_APP_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output SENDGRID_SECRET_NAME string = keyVault.outputs.sendGridApiKeySecretName

@@ -1,8 +1,9 @@
 // Parameters for main.bicep. azd fills AZURE_ENV_NAME, AZURE_LOCATION and AZURE_PRINCIPAL_ID;
 // set the others with `azd env set NAME value` (or export them) before `azd up`.
+// Check them offline first: `dotnet run --project src/PartyFunctions.Cli -- preflight` (docs/cli.md).
 using './main.bicep'
 
-// Short name of this deployment: "dev", "prod"...
+// Name of this deployment: "dev", "prod", "party-staging"... (up to 64 letters, digits and hyphens).
 param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'dev')
 
 // Region, e.g. southeastasia (Singapore) is the nearest to Vietnam.
@@ -34,3 +35,12 @@ param linkSigningKey = readEnvironmentVariable('PARTY_LINK_SIGNING_KEY')
 param previousLinkSigningKey = readEnvironmentVariable('PARTY_PREVIOUS_LINK_SIGNING_KEY', '')
 
 param deployerPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+// "User" for a person running azd; the deploy workflow sets "ServicePrincipal" (its OIDC identity is one).
+param deployerPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
+
+// Purge protection keeps a deleted vault (and its name) for 90 days: on for "prod", off elsewhere unless set.
+var purgeProtection = readEnvironmentVariable('PARTY_KEYVAULT_PURGE_PROTECTION', '')
+param keyVaultPurgeProtection = empty(purgeProtection) ? environmentName == 'prod' : bool(purgeProtection)
+
+// "sendgrid", or "none" to keep every digest pending (docs/email.md).
+param emailSink = readEnvironmentVariable('PARTY_EMAIL_SINK', 'sendgrid')

@@ -1,6 +1,7 @@
 // The Function App on the Flex Consumption plan: .NET 10 isolated worker, HTTPS only, no FTP or basic
 // publishing credentials, storage reached with the user-assigned identity, secrets as Key Vault references.
-param name string
+param planName string
+param siteName string
 param location string
 param tags object
 param identityId string
@@ -33,7 +34,7 @@ param instanceMemoryMB int
 param maximumInstanceCount int
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
-  name: 'plan-${name}'
+  name: planName
   location: location
   tags: tags
   kind: 'functionapp'
@@ -45,8 +46,6 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
     reserved: true
   }
 }
-
-var siteName = 'func-${name}'
 
 var platformSettings = {
   // Identity-based host storage: no account key anywhere.
@@ -80,7 +79,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
+      // No ftpsState: Flex Consumption rejects it (ARM 51021); FTP is off through the ftp policy below.
       http20Enabled: true
       appSettings: [for setting in items(union(appSettings, platformSettings)): {
         name: setting.key

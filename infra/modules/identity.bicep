@@ -4,7 +4,7 @@ param location string
 param tags object
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: 'id-${name}'
+  name: name
   location: location
   tags: tags
 }

@@ -4,6 +4,9 @@ param name string
 param location string
 param tags object
 
+@description('Purge protection: once on it cannot be turned off, and the vault name stays taken for 90 days after a delete.')
+param purgeProtection bool
+
 @secure()
 @minLength(44)
 @description('Base64 of at least 32 random bytes.')
@@ -26,7 +29,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
+    // Omitted rather than false when off: ARM refuses false on a vault that once had it on.
+    enablePurgeProtection: purgeProtection ? true : null
     publicNetworkAccess: 'Enabled'
   }
 }

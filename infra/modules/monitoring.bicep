@@ -1,5 +1,6 @@
 // Log Analytics and workspace-based Application Insights; ingestion needs Entra ID (no instrumentation key auth).
-param name string
+param workspaceName string
+param insightsName string
 param location string
 param tags object
 
@@ -8,7 +9,7 @@ param tags object
 param retentionInDays int
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
-  name: 'log-${name}'
+  name: workspaceName
   location: location
   tags: tags
   properties: {
@@ -20,7 +21,7 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
 }
 
 resource insights 'Microsoft.Insights/components@2020-02-02' = {
-  name: 'appi-${name}'
+  name: insightsName
   location: location
   tags: tags
   kind: 'web'

@@ -25,6 +25,7 @@ public static class PartyCommand
         root.Subcommands.Add(Demo.DemoCommand.Build(context));
         root.Subcommands.Add(Operations.RedriveCommand.Build(context));
         root.Subcommands.Add(Submissions.RestoreScoresCommand.Build(context));
+        root.Subcommands.Add(Deployment.PreflightCommand.Build(context));
         return root;
     }
 

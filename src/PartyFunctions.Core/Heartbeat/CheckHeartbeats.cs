@@ -8,8 +8,10 @@ namespace PartyFunctions.Heartbeat;
 /// Use case (daily timer): finds the late timers and tells the administrators' mailbox through the email pipeline,
 /// one digest a day listing every late timer. The digest id is fixed per Vietnam day (<c>heartbeat-2025-12-16</c>),
 /// so a second check the same day writes nothing new and the sender's own idempotency keeps it to one email.
+/// While email is not configured the digest waits like every other, and the outcome (logged daily) says so.
 /// </summary>
-public sealed class CheckHeartbeats(ReadTimerStatus read, IOutbox outbox, IDigestScheduler scheduler, EmailOptions options, TimeProvider clock)
+public sealed class CheckHeartbeats(
+    ReadTimerStatus read, IOutbox outbox, IDigestScheduler scheduler, EmailOptions options, EmailStatus email, TimeProvider clock)
 {
     public const string Rule = "heartbeat";
 
@@ -20,7 +22,7 @@ public sealed class CheckHeartbeats(ReadTimerStatus read, IOutbox outbox, IDiges
         var late = statuses.Where(s => s.Late && !string.Equals(s.Timer, self, StringComparison.Ordinal)).ToList();
         if (late.Count == 0)
         {
-            return new HeartbeatCheckOutcome(statuses.Count, [], null);
+            return new HeartbeatCheckOutcome(statuses.Count, [], null) { EmailConfigured = email.Configured };
         }
 
         var now = clock.GetUtcNow();
@@ -30,7 +32,7 @@ public sealed class CheckHeartbeats(ReadTimerStatus read, IOutbox outbox, IDiges
             cancellationToken);
         // Scheduled even when the digest existed (a second check): SendDigest sends a digest once, whatever the messages.
         await scheduler.ScheduleAsync(DigestMessage.For(id), TimeSpan.Zero, cancellationToken);
-        return new HeartbeatCheckOutcome(statuses.Count, late.Select(s => s.Timer).ToList(), id);
+        return new HeartbeatCheckOutcome(statuses.Count, late.Select(s => s.Timer).ToList(), id) { EmailConfigured = email.Configured };
     }
 
     private static DigestItem Item(TimerStatus status) =>

@@ -11,4 +11,7 @@ public sealed record EmailOptions(string From, string AdminMailbox)
     /// minutes): no invocation outlives it, so a claim is taken over only from a delivery that crashed or was stopped.
     /// </summary>
     public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a digest waits before it looks again whether email is configured (the key set and the app restarted).</summary>
+    public TimeSpan NotConfiguredRetryDelay { get; init; } = TimeSpan.FromMinutes(30);
 }

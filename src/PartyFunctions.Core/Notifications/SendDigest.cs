@@ -7,7 +7,8 @@ namespace PartyFunctions.Notifications;
 /// ends, and one that finds the digest sent or failed does nothing. The "sent" mark is written only after the provider
 /// accepted the message (a write whose answer was lost is read back, not repeated), so only a crash in between, or
 /// storage failing through all the mark's retries, repeats one email when the lease ends; none is ever lost. A rate
-/// limit releases the claim and postpones the digest; a permanent refusal is recorded and reported to the administrators.
+/// limit, or email not configured yet (not counted), releases the claim and postpones the digest; a permanent refusal is
+/// recorded and reported to the administrators.
 /// </summary>
 public sealed class SendDigest(
     IOutbox outbox,
@@ -56,6 +57,11 @@ public sealed class SendDigest(
             case SendOutcome.Rejected rejected:
                 await undeliverable.RunAsync(message.Id, rejected.Reason, cancellationToken);
                 return SendDigestResult.Failed;
+            case SendOutcome.NotConfigured:
+                // Like a rate limit, but not counted: the entry goes back to Pending and the same message comes back until a key exists.
+                await ReleaseAsync(claimed);
+                await scheduler.ScheduleAsync(message, options.NotConfiguredRetryDelay, cancellationToken);
+                return SendDigestResult.WaitingForConfiguration;
             default:
                 throw new InvalidOperationException($"Unknown send outcome {outcome}.");
         }
@@ -167,6 +173,7 @@ public enum SendDigestResult
     /// <summary>Another delivery holds a live claim: this message was put back for when the claim's lease ends.</summary>
     ClaimedElsewhere,
     Deferred,
+    WaitingForConfiguration,
     Failed,
     Missing,
 }

@@ -15,4 +15,7 @@ public abstract record SendOutcome
 
     /// <summary>The provider refused this message for good (a bad address, a bad sender): retrying cannot help.</summary>
     public sealed record Rejected(string Reason) : SendOutcome;
+
+    /// <summary>No provider to send with yet (no SendGrid key): the message waits, which is neither a failure nor a deferral.</summary>
+    public sealed record NotConfigured : SendOutcome;
 }

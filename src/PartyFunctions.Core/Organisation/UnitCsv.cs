@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
 using CsvHelper;
 
@@ -212,8 +211,7 @@ public static class UnitCsv
                 return null;
             }
 
-            // MailAddress accepts display names and odd forms; an import wants a bare address with a dotted domain.
-            if (MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.', StringComparison.Ordinal))
+            if (BareEmailAddress.IsValid(text))
             {
                 return text;
             }

@@ -6,6 +6,8 @@ using CsvHelper;
 using Fluid;
 using PartyFunctions.Rendering;
 using PartyFunctions.Alerts;
+using PartyFunctions.Health;
+using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
 using PartyFunctions.Scoring;
 
@@ -22,6 +24,7 @@ public sealed class PageRenderer
     private static readonly string[] BandColours = ["#c62828", "#ef6c00", "#1565c0", "#2e7d32"];
     private readonly IFluidTemplate status = Load("status.liquid");
     private readonly IFluidTemplate acknowledge = Load("acknowledge.liquid");
+    private readonly IFluidTemplate adminStatus = Load("admin-status.liquid");
     private readonly TemplateOptions options = CreateOptions();
 
     public string StatusHtml(StatusReport report, string csvUrl)
@@ -81,6 +84,14 @@ public sealed class PageRenderer
         return acknowledge.Render(new TemplateContext(view, options), Html);
     }
 
+    /// <summary>The administrators' page: health, late timers, and above all whether email is configured.</summary>
+    public string AdminStatusHtml(HealthReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var view = new AdminStatusView(report.Status, report.Email, report.Email != EmailStatus.NotConfigured, report.LateTimers, report.Version);
+        return adminStatus.Render(new TemplateContext(view, options), Html);
+    }
+
     private static string StatusText(SubmissionStatus status) => status switch
     {
         SubmissionStatus.Submitted => "Đã nộp",
@@ -100,6 +111,7 @@ public sealed class PageRenderer
         options.MemberAccessStrategy.Register<RowView>();
         options.MemberAccessStrategy.Register<AcknowledgeView>();
         options.MemberAccessStrategy.Register<AlertView>();
+        options.MemberAccessStrategy.Register<AdminStatusView>();
         return options;
     }
 
@@ -112,6 +124,8 @@ public sealed class PageRenderer
     private sealed record RowView(string UnitId, string Name, string SuperiorName, string StatusCode, string Status, string Band, string Total, string Alerts);
 
     private sealed record AcknowledgeView(string Message, AlertView? Alert, bool CanAcknowledge, string Token, string Action);
+
+    private sealed record AdminStatusView(string Status, string Email, bool EmailConfigured, IReadOnlyList<string> LateTimers, string Version);
 
     private sealed record AlertView(string UnitId, string UnitName, string Rule, string Period, string State);
 }

@@ -37,7 +37,7 @@ public static class AppSettings
         new(AnnualClassificationSchedule, "NCRONTAB (UTC) of the annual classification run."),
         new(EmailFrom, "Sender address of every email."),
         new(EmailAdminMailbox, "Administrators' mailbox: failures and poison messages."),
-        new(EmailSink, "'sendgrid' to send, 'directory' to write .eml files locally."),
+        new(EmailSink, "'sendgrid' to send (emails wait until the key is set), 'none' to keep them waiting, 'directory' to write .eml files locally."),
         new(SendGridApiKey, "SendGrid API key (a Key Vault reference in Azure).", IsSecret: true),
         new(EmailSandboxMode, "'true' on staging: SendGrid validates mail without delivering it."),
         new(EmailDirectory, "Folder for .eml files when Email:Sink is 'directory' (local runs).", RequiredInAzure: false),

@@ -12,8 +12,10 @@ public static class NotificationsServiceCollectionExtensions
     private const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
 
     /// <summary>
-    /// The email pipeline. The sink is SendGrid when <c>Email:Sink</c> is 'sendgrid', or when it is empty and a
-    /// key is set; otherwise .eml files in <c>Email:Directory</c>. Registrations already present (tests) win.
+    /// The email pipeline. <c>Email:Sink</c> 'sendgrid' sends through SendGrid once a key is set, and until then keeps
+    /// every digest waiting (never failed); 'none' always keeps them waiting; 'directory' writes .eml files in
+    /// <c>Email:Directory</c>; empty means SendGrid when a key is set, otherwise files (local runs). Registrations
+    /// already present (tests) win.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,9 +27,14 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<ISendGridClient>(_ => new SendGridClient(
             new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
             new SendGridClientOptions { ApiKey = ApiKey(configuration) ?? throw MissingKey() }));
-        services.TryAddSingleton<IMailTransport>(provider => UsesSendGrid(configuration)
-            ? ActivatorUtilities.CreateInstance<SendGridMailTransport>(provider)
-            : new DirectoryMailTransport(configuration[AppSettings.EmailDirectory] is { Length: > 0 } directory ? directory : ".mail"));
+        var status = new EmailStatus(Sink(configuration));
+        services.TryAddSingleton(status);
+        services.TryAddSingleton<IMailTransport>(provider => status.Sink switch
+        {
+            SendGrid => ActivatorUtilities.CreateInstance<SendGridMailTransport>(provider),
+            Directory => new DirectoryMailTransport(configuration[AppSettings.EmailDirectory] is { Length: > 0 } directory ? directory : ".mail"),
+            _ => new UnconfiguredMailTransport(),
+        });
         services.TryAddSingleton<IOutbox, BlobOutbox>();
         services.TryAddSingleton<IDigestScheduler, QueueDigestScheduler>();
         services.TryAddSingleton<DigestRenderer>();
@@ -36,12 +43,18 @@ public static class NotificationsServiceCollectionExtensions
         return services;
     }
 
-    private static bool UsesSendGrid(IConfiguration configuration) =>
-        configuration[AppSettings.EmailSink]?.Trim().ToLowerInvariant() switch
+    private const string SendGrid = "sendgrid";
+    private const string Directory = "directory";
+
+    /// <summary>The sink in use: read once at start, as the Key Vault reference is (setting the key needs a restart).</summary>
+    private static string Sink(IConfiguration configuration) =>
+        (configuration[AppSettings.EmailSink]?.Trim().ToLowerInvariant(), ApiKey(configuration) is not null) switch
         {
-            "sendgrid" => true,
-            "directory" => false,
-            _ => ApiKey(configuration) is not null,
+            (SendGrid, true) => SendGrid,
+            (SendGrid or "none", _) => EmailStatus.NotConfigured,
+            (Directory, _) => Directory,
+            (_, true) => SendGrid,
+            _ => Directory,
         };
 
     /// <summary>An unresolved Key Vault reference arrives as its own text: that is no key.</summary>
@@ -51,5 +64,5 @@ public static class NotificationsServiceCollectionExtensions
             : null;
 
     private static InvalidOperationException MissingKey() =>
-        new($"Email:Sink is 'sendgrid' but {AppSettings.SendGridApiKey} is not set or its Key Vault reference does not resolve (docs/deploy.md).");
+        new($"{AppSettings.SendGridApiKey} is not set or its Key Vault reference does not resolve (docs/deploy.md).");
 }

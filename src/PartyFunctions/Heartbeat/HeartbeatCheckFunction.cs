@@ -12,7 +12,7 @@ public sealed partial class HeartbeatCheckFunction(CheckHeartbeats check, Record
     {
         ArgumentNullException.ThrowIfNull(timer);
         var outcome = await heartbeat.RunAsync(Timers.HeartbeatCheck, ct => check.RunAsync(Timers.HeartbeatCheck, ct), cancellationToken);
-        if (outcome.Late.Count > 0)
+        if (outcome.NeedsAttention)
         {
             LogLate(logger, outcome);
         }

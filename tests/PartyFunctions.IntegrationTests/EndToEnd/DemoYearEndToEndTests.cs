@@ -43,6 +43,7 @@ public sealed class DemoYearEndToEndTests : IAsyncLifetime, IDisposable
             TestSettings.For(azurite, new Dictionary<string, string?>
             {
                 [AppSettings.EmailSink] = "sendgrid",
+                [AppSettings.SendGridApiKey] = "SG.test-key",
                 [AppSettings.EmailFrom] = "no-reply@e.example.vn",
                 [AppSettings.EmailAdminMailbox] = "admin@e.example.vn",
                 [AppSettings.LinksBaseUrl] = "https://party.example.vn",

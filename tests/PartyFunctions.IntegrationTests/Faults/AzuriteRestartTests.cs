@@ -40,6 +40,7 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
                 new Dictionary<string, string?>
                 {
                     [AppSettings.EmailSink] = "sendgrid",
+                    [AppSettings.SendGridApiKey] = "SG.test-key",
                     [AppSettings.EmailFrom] = "no-reply@tinhuy.example.vn",
                     [AppSettings.EmailAdminMailbox] = "quantri@tinhuy.example.vn",
                 });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace PartyFunctions.IntegrationTests.Harness;
 
@@ -49,6 +50,19 @@ public static class Bicep
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Evaluates a .bicepparam file with the given environment: its parameters' values by name.</summary>
+    public static async Task<JsonObject> ParameterValuesAsync(string relativePath, IReadOnlyDictionary<string, string> environment)
+    {
+        var result = await RunAsync(environment, "build-params", relativePath, "--stdout");
+        if (!result.Clean)
+        {
+            throw new InvalidOperationException($"bicep build-params {relativePath} is not clean:\n{result}");
+        }
+
+        var parameters = JsonNode.Parse(JsonNode.Parse(result.StandardOutput)!["parametersJson"]!.GetValue<string>())!["parameters"]!.AsObject();
+        return new JsonObject(parameters.Select(p => KeyValuePair.Create(p.Key, p.Value!["value"]?.DeepClone())));
     }
 
     /// <summary>Compiles a .bicep file to ARM JSON on standard output.</summary>

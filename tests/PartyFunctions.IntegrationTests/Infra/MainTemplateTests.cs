@@ -42,14 +42,19 @@ public sealed class MainTemplateTests
     }
 
     [Fact]
-    public async Task Key_Vault_uses_RBAC_with_soft_delete_and_purge_protection()
+    public async Task Key_Vault_uses_RBAC_and_soft_delete_and_purge_protection_only_when_asked()
     {
-        var vault = (await CompiledMain.GetAsync()).OnlyOfType(VaultScope).Properties;
+        var template = await CompiledMain.GetAsync();
+        var vault = template.OnlyOfType(VaultScope).Properties;
 
         Assert.True(vault["enableRbacAuthorization"]!.GetValue<bool>());
         Assert.True(vault["enableSoftDelete"]!.GetValue<bool>());
-        Assert.True(vault["enablePurgeProtection"]!.GetValue<bool>());
         Assert.Null(vault["accessPolicies"]);
+        // Omitted, never false, when off: ARM refuses false on a vault that once had it on.
+        Assert.Equal("[if(parameters('purgeProtection'), true(), null())]", vault["enablePurgeProtection"]!.GetValue<string>());
+        Assert.Equal("[parameters('keyVaultPurgeProtection')]", template.ModuleParameters("keyvault")["purgeProtection"]!["value"]!.GetValue<string>());
+        // Off by default so that `azd down` then `azd up` of a dev environment can reuse the vault's name.
+        Assert.False(template.Root["parameters"]!["keyVaultPurgeProtection"]!["defaultValue"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -64,7 +69,6 @@ public sealed class MainTemplateTests
         Assert.Equal("FlexConsumption", plan["sku"]!["tier"]!.GetValue<string>());
         Assert.Equal("functionapp,linux", site.Node["kind"]!.GetValue<string>());
         Assert.True(site.Properties["httpsOnly"]!.GetValue<bool>());
-        Assert.Equal("Disabled", site.Properties["siteConfig"]!["ftpsState"]!.GetValue<string>());
         Assert.Equal("1.2", site.Properties["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
         Assert.Equal("dotnet-isolated", config["runtime"]!["name"]!.GetValue<string>());
         Assert.Equal("10.0", config["runtime"]!["version"]!.GetValue<string>());

@@ -30,13 +30,19 @@ internal sealed class EmailPipeline : IAsyncDisposable
     public QueueClient Digests => Queue(StorageNames.DigestsQueue);
     public QueueClient Poison => Queue(StorageNames.DigestsPoisonQueue);
 
-    public static async Task<EmailPipeline> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? overrides = null)
+    /// <summary>
+    /// Starts the app with <paramref name="sendGridKey"/> as the key setting (null: none, as in Azure before an
+    /// administrator sets it); <paramref name="emptyQueues"/> false keeps what an earlier pipeline left on the queues.
+    /// </summary>
+    public static async Task<EmailPipeline> StartAsync(
+        AzuriteFixture azurite, Action<IServiceCollection>? overrides = null, string? sendGridKey = "SG.test-key", bool emptyQueues = true, string sink = "sendgrid")
     {
         var sendGrid = WireMockServer.Start();
         var host = FunctionHost.Create(
             azurite.Configuration(new Dictionary<string, string?>
             {
-                [AppSettings.EmailSink] = "sendgrid",
+                [AppSettings.EmailSink] = sink,
+                [AppSettings.SendGridApiKey] = sendGridKey,
                 [AppSettings.EmailFrom] = "no-reply@tinhuy.example.vn",
                 [AppSettings.EmailAdminMailbox] = AdminMailbox,
             }),
@@ -50,7 +56,10 @@ internal sealed class EmailPipeline : IAsyncDisposable
         foreach (var queue in new[] { pipeline.Digests, pipeline.Poison })
         {
             await queue.CreateIfNotExistsAsync();
-            await queue.ClearMessagesAsync();
+            if (emptyQueues)
+            {
+                await queue.ClearMessagesAsync();
+            }
         }
 
         return pipeline;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PartyFunctions.Health;
 using PartyFunctions.Heartbeat;
+using PartyFunctions.Notifications;
 using PartyFunctions.UnitTests.Heartbeat;
 
 namespace PartyFunctions.UnitTests.Health;
@@ -10,6 +11,7 @@ public sealed class CheckHealthTests
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2025, 12, 10, 3, 0, 0, TimeSpan.Zero));
     private readonly InMemoryHeartbeatStore heartbeats = new();
+    private EmailStatus email = new("sendgrid");
 
     [Fact]
     public async Task Healthy_when_every_storage_service_answers()
@@ -67,6 +69,25 @@ public sealed class CheckHealthTests
         Assert.Equal(["Escalation", "HeartbeatCheck"], later.LateTimers);
     }
 
+    [Fact]
+    public async Task Says_email_is_not_configured_and_stays_healthy_while_no_key_exists()
+    {
+        email = new EmailStatus(EmailStatus.NotConfigured);
+
+        var report = await Check(new ServiceHealth("tables", true, 3));
+
+        Assert.True(report.Healthy);
+        Assert.Equal("not configured", report.Email);
+    }
+
+    [Fact]
+    public async Task Says_where_email_goes_once_configured_even_when_storage_fails()
+    {
+        var report = await Check(new ServiceHealth("tables", false, 3, "HTTP 503"));
+
+        Assert.Equal("sendgrid", report.Email);
+    }
+
     private Task<HealthReport> Check(params ServiceHealth[] services)
     {
         var probe = new Mock<IStorageProbe>();
@@ -77,6 +98,6 @@ public sealed class CheckHealthTests
             new TimerSchedule("Reminders", "0 0 1 2,5 * *"),
             new TimerSchedule("HeartbeatCheck", "0 30 2 * * *"),
         ]);
-        return new CheckHealth(probe.Object, new ReadTimerStatus(heartbeats, schedules, clock)).RunAsync(CancellationToken.None);
+        return new CheckHealth(probe.Object, new ReadTimerStatus(heartbeats, schedules, clock), email).RunAsync(CancellationToken.None);
     }
 }
