@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using PartyFunctions.Cli.Local;
@@ -10,22 +11,50 @@ public static class DemoStorage
 {
     private const string DemoSigningKey = "ZGVtby1vbmx5LWxpbmstc2lnbmluZy1rZXktbm90LWZvci1henVyZQ==";
 
-    /// <summary>The configuration with the demo's defaults under it; mail always goes to files, never to SendGrid.</summary>
-    public static IConfiguration Settings(IConfiguration configured)
+    /// <summary>
+    /// One demo run's settings: the configured ones with the demo's defaults under them, a storage namespace of its own
+    /// (<c>Storage:NamePrefix</c> <c>demo</c> and the time, so a second demo never meets the first's units), and its
+    /// emails in a folder of that name under <c>Email:Directory</c>; mail always goes to files, never to SendGrid.
+    /// </summary>
+    public static DemoRun NewRun(IConfiguration configured)
     {
         var root = AzuriteProcess.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
-        return new ConfigurationBuilder()
+        var prefix = "demo" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var mail = configured[AppSettings.EmailDirectory] is { Length: > 0 } directory ? directory : Path.Combine(root, ".mail");
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [AppSettings.LinksBaseUrl] = "http://localhost:7071",
                 [AppSettings.LinksSigningKey] = DemoSigningKey,
                 [AppSettings.EmailFrom] = "no-reply@localhost",
                 [AppSettings.EmailAdminMailbox] = "admin@localhost",
-                [AppSettings.EmailDirectory] = Path.Combine(root, ".mail"),
+                // As local.settings.json.example: the timers' schedules, which the heartbeat reads.
+                [AppSettings.RemindersSchedule] = "0 0 1 2,5 * *",
+                [AppSettings.CutoffSchedule] = "0 5 17 8 * *",
+                [AppSettings.EscalationSchedule] = "0 0 1 * * *",
+                [AppSettings.AnnualClassificationSchedule] = "0 0 19 14 12 *",
             })
             .AddConfiguration(configured)
-            .AddInMemoryCollection(new Dictionary<string, string?> { [AppSettings.EmailSink] = "directory" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [AppSettings.EmailSink] = "directory",
+                [AppSettings.EmailDirectory] = Path.Combine(mail, prefix),
+                [StorageNamespace.PrefixSetting] = prefix,
+            })
             .Build();
+        return new DemoRun(prefix, configuration);
+    }
+
+    /// <summary>The app's queues have fixed names (the host binds them so) and outlive a namespace: a demo starts them empty.</summary>
+    public static async Task EmptyQueuesAsync(StorageClients storage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        foreach (var name in StorageNames.Queues)
+        {
+            var queue = storage.Queues.GetQueueClient(name);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await queue.ClearMessagesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Starts Azurite (data in .azurite/) when the configured endpoints are loopback ones and none answers; null otherwise.</summary>
@@ -71,3 +100,6 @@ public static class DemoStorage
         }
     }
 }
+
+/// <summary>A demo run's storage namespace and the settings that select it.</summary>
+public sealed record DemoRun(string Prefix, IConfiguration Configuration);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartyFunctions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Alerts;
 using PartyFunctions.AnnualRun;
@@ -11,7 +12,8 @@ namespace PartyFunctions.Cli.Demo;
 /// <summary>The year's outcome as read back from storage: bands per month, alerts per rule and level, levels, emails, reports.</summary>
 public static class DemoSummary
 {
-    public static async Task WriteAsync(TextWriter output, IServiceProvider services, DemoProvince province, int year, int emailsSent, CancellationToken cancellationToken)
+    /// <summary>Writes the summary; false when the emails sent are not exactly one per digest written (a digest lost or sent twice).</summary>
+    public static async Task<bool> WriteAsync(TextWriter output, IServiceProvider services, DemoProvince province, int year, int emailsSent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(services);
@@ -56,12 +58,27 @@ public static class DemoSummary
         }
 
         output.WriteLine();
-        output.WriteLine(Invariant($"emails sent: {emailsSent}"));
+        var digests = await DigestsWrittenAsync(services, cancellationToken);
+        output.WriteLine(Invariant($"emails sent: {emailsSent}, digests written: {digests}"));
         output.WriteLine("reports (container reports):");
         foreach (var committee in province.Committees)
         {
             output.WriteLine(Invariant($"  {year}/{committee}.html  {year}/{committee}.csv"));
         }
+
+        return emailsSent == digests;
+    }
+
+    private static async Task<int> DigestsWrittenAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var outbox = await services.GetRequiredService<StorageNamespace>().ContainerAsync(StorageNames.OutboxContainer, cancellationToken);
+        var count = 0;
+        await foreach (var _ in outbox.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Access;
 using PartyFunctions.Alerts;
-using PartyFunctions.AnnualRun;
 using PartyFunctions.Configuration;
-using PartyFunctions.Deadlines;
-using PartyFunctions.Notifications;
+using PartyFunctions.LocalRunner;
 using PartyFunctions.Organisation;
 using PartyFunctions.Scoring;
 using PartyFunctions.Submissions;
@@ -14,22 +13,27 @@ using PartyFunctions.Submissions;
 namespace PartyFunctions.Cli.Demo;
 
 /// <summary>
-/// Plays a year for a made-up province through the use cases the functions call, with the clock set forward: each
-/// month's submissions (some late, some missing), reminders, cut-off, confirmations, escalation runs with some
-/// acknowledgements, the annual run with its shards drained in-process, and every digest sent through SendDigest.
+/// Plays a year for a made-up province through the Function App's own functions, run in-process by the local runner on
+/// several instances with queues at the host's concurrency, and the clock set forward: each month's JSON submissions
+/// (<c>POST /api/scores</c>, some late, some missing), the reminder, cut-off and escalation timers, confirmations
+/// (<c>POST /api/confirm</c>) and acknowledgements (<c>POST /api/alerts/acknowledge</c>) through their signed links, the
+/// annual classification timer with its shards, and every queue drained by all instances at once. Only what an
+/// administrator does with <c>party</c> (importing units, issuing codes) calls the use cases directly.
 /// Everything random comes from one seeded generator used in a fixed order, so the same seed plays the same year.
 /// </summary>
-public sealed class DemoYear(IServiceProvider services, DemoClock clock, int year, Random random)
+public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock clock, int year, Random random)
 {
     private const int Parallelism = 8;
     private const int DemoIterations = 1_000;
     private static readonly int[] EscalationDays = [9, 10, 16, 23, 28];
     private static readonly int[] Days = [.. new[] { 1, 2, 3, 5, 7, 9, 10, 12 }.Concat(EscalationDays).Distinct().Order()];
+    private static readonly string[] Queues =
+        [StorageNames.ScoreEventsQueue, StorageNames.ClassificationShardsQueue, StorageNames.DigestsQueue, StorageNames.DigestsPoisonQueue];
+
     private readonly ConcurrentDictionary<string, string> codes = new(StringComparer.Ordinal);
+    private int requests;
 
-    private int emailsSent;
-
-    public int EmailsSent => emailsSent;
+    private FunctionHost App => instances[0];
 
     public async Task<DemoProvince> PlayAsync(int cells, CancellationToken cancellationToken)
     {
@@ -48,9 +52,8 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
         }
 
         clock.At(new DateOnly(year, 12, 15), 2);
-        await Get<StartClassificationRun>().RunAsync(year, throughMonth: null, resume: false, cancellationToken);
-        await DrainAsync<ShardMessage>(StorageNames.ClassificationShardsQueue, (m, ct) => Get<ClassifyShard>().RunAsync(m, ct), cancellationToken);
-        await DeliverDigestsAsync(cancellationToken);
+        await App.RunTimerAsync(Timers.AnnualClassification, cancellationToken: cancellationToken);
+        await DrainAsync(cancellationToken);
         return province;
     }
 
@@ -79,21 +82,19 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
             if (day is 2 or 5)
             {
                 clock.At(date, 8);
-                await Get<SendReminders>().RunAsync(cancellationToken);
-                await DeliverDigestsAsync(cancellationToken);
+                await TimerAsync(Timers.Reminders, cancellationToken);
             }
 
             if (day == 9)
             {
                 clock.At(date, 0, 5);
-                await Get<RunCutoff>().RunAsync(cancellationToken);
+                await TimerAsync(Timers.Cutoff, cancellationToken);
             }
 
             if (EscalationDays.Contains(day))
             {
                 clock.At(date, 8);
-                await Get<RunEscalation>().RunAsync(cancellationToken);
-                await DeliverDigestsAsync(cancellationToken);
+                await TimerAsync(Timers.Escalation, cancellationToken);
                 await AcknowledgeSomeAsync(cancellationToken);
             }
 
@@ -132,20 +133,25 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
     private async Task<IReadOnlyList<ScoreRecord>> SubmitAsync(
         IEnumerable<(CellProfile Cell, Band Band, double Roll, int Seed)> batch, ScorePeriod period, CancellationToken cancellationToken)
     {
-        var stored = new ConcurrentBag<ScoreRecord>();
         await Parallel.ForEachAsync(batch, Options(cancellationToken), async (p, ct) =>
         {
             var json = DemoSheet.Json(p.Cell.Id, codes[p.Cell.Id], DemoSheet.Receipt(p.Cell, period.ToString(), 1), period.ToString(), p.Band, new Random(p.Seed));
-            var outcome = await Get<SubmitScore>().RunAsync(JsonSubmission.Parse(json, "demo"), ct);
-            var recorded = outcome.Recorded ?? throw new InvalidOperationException(
-                $"{p.Cell.Id} {period}: {outcome.Status} {string.Join("; ", outcome.Errors.Select(e => e.En))}");
-            await Get<ApplyScoreRecorded>().RunAsync(recorded.Event, ct);
-            stored.Add(recorded.Score);
+            await SendAsync(HttpMethod.Post, "/api/scores", new StringContent(json, Encoding.UTF8, "application/json"), $"{p.Cell.Id} {period}", ct);
         });
-        return [.. stored];
+        await DrainAsync(cancellationToken);
+        var stored = new List<ScoreRecord>();
+        foreach (var cell in batch)
+        {
+            if (await Get<IScoreStore>().GetAsync(cell.Cell.SuperiorId, cell.Cell.Id, period, cancellationToken) is { } score)
+            {
+                stored.Add(score.Record);
+            }
+        }
+
+        return stored;
     }
 
-    /// <summary>The assigned members confirm about half of the month's scores; one in five of those is corrected down.</summary>
+    /// <summary>The assigned members confirm about half of the month's scores through their signed links; one in five of those is corrected down.</summary>
     private async Task ConfirmSomeAsync(IEnumerable<ScoreRecord> scores, CancellationToken cancellationToken)
     {
         var chosen = scores.OrderBy(s => s.UnitId, StringComparer.Ordinal)
@@ -155,20 +161,26 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
         {
             var score = choice.Score;
             var correct = choice.Correct && score.Criteria.GetValueOrDefault("results") >= 2;
-            var points = score.Criteria.ToDictionary(
-                c => c.Key, c => (string?)(c.Key == "results" && correct ? c.Value - 2 : c.Value).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
-            var link = Get<LinkSigner>().Sign(new SignedLink(ConfirmScore.Action, score.SuperiorId, clock.GetUtcNow().AddDays(30)));
-            var outcome = await Get<ConfirmScore>().RunAsync(new ConfirmationInput(link, score.UnitId, score.Period.ToString(), points,
-                correct ? "Kết quả thực hiện nghị quyết chưa đạt như báo cáo." : null, "Ủy viên phụ trách",
-                score.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), $"DEMO-CONF-{score.UnitId.Replace('.', '-')}-{score.Period}", "demo"), ct);
-            if (outcome.Event is { } recorded)
+            var form = score.Criteria.ToDictionary(
+                c => FormSubmission.CriteriaPrefix + c.Key,
+                c => (c.Key == "results" && correct ? c.Value - 2 : c.Value).ToString(CultureInfo.InvariantCulture),
+                StringComparer.Ordinal);
+            form["link"] = Get<LinkSigner>().Sign(new SignedLink(ConfirmScore.Action, score.SuperiorId, clock.GetUtcNow().AddDays(30)));
+            form["version"] = score.Version.ToString(CultureInfo.InvariantCulture);
+            form["confirmerName"] = "Ủy viên phụ trách";
+            form["receiptId"] = $"DEMO-CONF-{score.UnitId.Replace('.', '-')}-{score.Period}";
+            if (correct)
             {
-                await Get<ApplyScoreRecorded>().RunAsync(recorded, ct);
+                form["reason"] = "Kết quả thực hiện nghị quyết chưa đạt như báo cáo.";
             }
+
+            await SendAsync(HttpMethod.Post, $"/api/confirm/{Uri.EscapeDataString(score.UnitId)}/{score.Period}",
+                new FormUrlEncodedContent(form), $"confirm {score.UnitId} {score.Period}", ct);
         });
+        await DrainAsync(cancellationToken);
     }
 
-    /// <summary>About a third of the open, unacknowledged alerts are acknowledged through their link, as a reader would.</summary>
+    /// <summary>About a third of the open, notified alerts are acknowledged through the link of their email, as a reader would.</summary>
     private async Task AcknowledgeSomeAsync(CancellationToken cancellationToken)
     {
         var open = (await Get<IAlertStore>().GetActiveAsync(cancellationToken))
@@ -179,47 +191,45 @@ public sealed class DemoYear(IServiceProvider services, DemoClock clock, int yea
         {
             var url = Get<AlertLinks>().Acknowledge(alert.Key, alert.StepsTaken, clock.GetUtcNow());
             var token = Uri.UnescapeDataString(url[(url.IndexOf("link=", StringComparison.Ordinal) + 5)..]);
-            await Get<AcknowledgeAlert>().AcknowledgeAsync(token, ct);
+            await SendAsync(HttpMethod.Post, "/api/alerts/acknowledge",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["link"] = token }), $"acknowledge {alert.Key}", ct);
         });
     }
 
-    private Task DeliverDigestsAsync(CancellationToken cancellationToken) =>
-        DrainAsync<DigestMessage>(StorageNames.DigestsQueue, async (m, ct) =>
-        {
-            if (await Get<SendDigest>().RunAsync(m, ct) == SendDigestResult.Sent)
-            {
-                Interlocked.Increment(ref emailsSent);
-            }
-        }, cancellationToken);
-
-    /// <summary>Receives a queue's messages (base64 JSON, as the host) and hands them to their use case, a few at a time as the host does.</summary>
-    private async Task DrainAsync<T>(string queueName, Func<T, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    private async Task TimerAsync(string timer, CancellationToken cancellationToken)
     {
-        var queue = Get<StorageClients>().Queues.GetQueueClient(queueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        while (true)
-        {
-            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken)).Value;
-            if (messages.Length == 0)
-            {
-                return;
-            }
+        await App.RunTimerAsync(timer, cancellationToken: cancellationToken);
+        await DrainAsync(cancellationToken);
+    }
 
-            await Parallel.ForEachAsync(messages, Options(cancellationToken), async (message, ct) =>
-            {
-                var body = JsonSerializer.Deserialize<T>(message.Body.ToString(), Json)
-                    ?? throw new InvalidOperationException($"Empty message on {queueName}.");
-                await handle(body, ct);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
-            });
+    /// <summary>Every queue the functions left work on, drained by all instances at once, until all are quiet.</summary>
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        foreach (var queue in Queues)
+        {
+            await FunctionHost.DrainQueueAsync(instances, queue, cancellationToken: cancellationToken);
+        }
+
+        if (instances.SelectMany(i => i.QueueFailures).FirstOrDefault() is { } failure)
+        {
+            throw new InvalidOperationException("A queue function failed in the demo.", failure);
         }
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>A request to the next instance in turn, as a load balancer spreads them; anything but 2xx stops the demo.</summary>
+    private async Task SendAsync(HttpMethod method, string path, HttpContent content, string what, CancellationToken cancellationToken)
+    {
+        var instance = instances[Interlocked.Increment(ref requests) % instances.Count];
+        var response = await instance.SendAsync(method, path, content, cancellationToken: cancellationToken);
+        if ((int)response.Status is < 200 or > 299)
+        {
+            throw new InvalidOperationException($"{what}: {(int)response.Status} {response.Body}", response.Unhandled);
+        }
+    }
 
     private static ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 
     private T Get<T>()
-        where T : notnull => services.GetRequiredService<T>();
+        where T : notnull => App.Services.GetRequiredService<T>();
 }

@@ -15,15 +15,9 @@ namespace PartyFunctions.Storage.Notifications;
 /// limit worth worrying about) with its delivery state in the blob's metadata, updated under an ETag
 /// condition so that two deliveries of one message cannot both record themselves.
 /// </summary>
-public sealed class BlobOutbox(StorageClients clients) : IOutbox
+public sealed class BlobOutbox(StorageNamespace storage) : IOutbox
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private readonly CreatedOnFirstUse<BlobContainerClient> container = new(async () =>
-    {
-        var client = clients.Blobs.GetBlobContainerClient(StorageNames.OutboxContainer);
-        await client.CreateIfNotExistsAsync();
-        return client;
-    });
 
     public async Task<bool> AddAsync(Digest digest, CancellationToken cancellationToken)
     {
@@ -80,7 +74,7 @@ public sealed class BlobOutbox(StorageClients clients) : IOutbox
     }
 
     private async Task<BlobClient> BlobAsync(DigestId id) =>
-        (await container.Value).GetBlobClient($"{id.RunId}/{id.RecipientKey}.json");
+        (await storage.ContainerAsync(StorageNames.OutboxContainer)).GetBlobClient($"{id.RunId}/{id.RecipientKey}.json");
 
     private static Dictionary<string, string> Metadata(DigestDelivery delivery)
     {

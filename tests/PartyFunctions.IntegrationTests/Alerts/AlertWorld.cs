@@ -16,7 +16,7 @@ namespace PartyFunctions.IntegrationTests.Alerts;
 /// <summary>
 /// One test's organisation on the shared Azurite, with its own tables and a fake clock: province → district → grassroots
 /// → cells active from October 2025: C1 (assigned member), C2 (same assigned member), C3 (no assigned member). Ids and addresses carry a random
-/// tag, so digests (the outbox is shared) and run markers never meet another test's.
+/// tag, so digests (the digest queue is shared) and run markers never meet another test's.
 /// </summary>
 internal sealed class AlertWorld : IAsyncDisposable
 {

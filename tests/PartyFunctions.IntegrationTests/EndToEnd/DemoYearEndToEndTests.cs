@@ -166,7 +166,7 @@ public sealed class DemoYearEndToEndTests : IAsyncLifetime, IDisposable
 
     private async Task AssertEveryDigestSentOnceAsync()
     {
-        var container = host.Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(StorageNames.OutboxContainer);
+        var container = await host.Services.GetRequiredService<StorageNamespace>().ContainerAsync(StorageNames.OutboxContainer);
         var digests = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Traits = Azure.Storage.Blobs.Models.BlobTraits.Metadata }))
         {

@@ -50,8 +50,8 @@ public sealed class ShardFaultTests(AzuriteFixture azurite, ITestOutputHelper ou
         province.Store.Failing = false;
         await using var host = province.Host;
         var storage = host.HostStorage;
-        // The outbox and the digest queue are not prefixed: each run starts them empty.
-        var outbox = storage.Blobs.GetBlobContainerClient(StorageNames.OutboxContainer);
+        // The digest queue is not prefixed (the host binds it by name): each run starts it empty, and its own outbox too.
+        var outbox = storage.Blobs.GetBlobContainerClient(host.Configuration[StorageNamespace.PrefixSetting]!.ToLowerInvariant() + StorageNames.OutboxContainer);
         if (await outbox.ExistsAsync())
         {
             await foreach (var blob in outbox.GetBlobsAsync())
@@ -93,7 +93,7 @@ public sealed class ShardFaultTests(AzuriteFixture azurite, ITestOutputHelper ou
         var snapshot = await StorageSnapshot.OfAsync(storage,
             [prefix + StorageNames.ClassificationRunsTable, prefix + StorageNames.AnnualResultsTable,
              prefix + StorageNames.AlertsTable, prefix + StorageNames.AlertIndexTable, prefix + StorageNames.RunsTable],
-            [prefix.ToLowerInvariant() + StorageNames.ReportsContainer, StorageNames.OutboxContainer],
+            [prefix.ToLowerInvariant() + StorageNames.ReportsContainer, prefix.ToLowerInvariant() + StorageNames.OutboxContainer],
             [StorageNames.DigestsQueue]);
         return new Run(policy.Calls, policy.Injected, snapshot);
     }
