@@ -93,6 +93,78 @@ public sealed class FunctionHostTriggerTests(AzuriteFixture azurite)
         Assert.Equal("m1", message.Body.ToObjectFromJson<ProbeMessage>()!.Id);
     }
 
+    [Fact]
+    public async Task One_instance_runs_at_most_batchSize_plus_newBatchThreshold_messages_at_once_as_the_host_does()
+    {
+        var log = new ProbeLog();
+        await using var host = CreateHost(log);
+        var queue = await EmptyProbeQueueAsync();
+        // Half of each batch is quick: the listener fetches again while the slow half still runs.
+        for (var i = 0; i < 48; i++)
+        {
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new ProbeMessage($"c{i}", "chờ", HoldMilliseconds: i % 2 == 0 ? 1500 : 20)));
+        }
+
+        Assert.Equal(48, await host.DrainQueueAsync("probe"));
+
+        // host.json: batchSize 16, newBatchThreshold unset so 16 / 2.
+        Assert.Equal(24, host.QueueOptions.MaxConcurrency);
+        Assert.Equal(24, log.MostAtOnce);
+    }
+
+    [Fact]
+    public async Task Two_instances_drain_one_queue_together_each_at_the_host_concurrency()
+    {
+        var log = new ProbeLog();
+        await using var host = CreateHost(log);
+        await using var second = host.StartAnotherInstance();
+        var queue = await EmptyProbeQueueAsync();
+        for (var i = 0; i < 96; i++)
+        {
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new ProbeMessage($"s{i}", "chờ", HoldMilliseconds: 300)));
+        }
+
+        Assert.Equal(96, await FunctionHost.DrainQueueAsync([host, second], "probe"));
+
+        Assert.Equal(96, log.Messages.Select(m => m.Id).Distinct().Count());
+        Assert.InRange(log.MostAtOnce, host.QueueOptions.MaxConcurrency + 1, 2 * host.QueueOptions.MaxConcurrency);
+    }
+
+    [Fact]
+    public async Task A_failed_message_stays_hidden_for_host_json_visibilityTimeout_unless_an_app_setting_overrides_it()
+    {
+        var log = new ProbeLog();
+        // No override (the tests' settings have one): host.json's 30 s.
+        await using var host = FunctionHost.Create(
+            AzuriteFixture.AppSettings(azurite.ConnectionString, new Dictionary<string, string?>
+            {
+                ["Probe:Schedule"] = "0 0 1 * * *",
+                [$"{QueueHostOptions.OverrideSection}:visibilityTimeout"] = null,
+            }),
+            FunctionsMetadata.Parse(Metadata),
+            services => services.AddSingleton(log));
+        var queue = await EmptyProbeQueueAsync();
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new ProbeMessage("h", "fails", Fail: true)));
+
+        var succeeded = await host.DrainQueueAsync("probe", maxInvocations: 1);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), host.QueueOptions.VisibilityTimeout);
+        Assert.Equal((0, 1), (succeeded, log.Attempts["h"]));
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        await using var overridden = CreateHost(log);
+        Assert.Equal(TimeSpan.Zero, overridden.QueueOptions.VisibilityTimeout);
+        await queue.ClearMessagesAsync();
+    }
+
+    private async Task<QueueClient> EmptyProbeQueueAsync()
+    {
+        var queue = new QueueClient(azurite.ConnectionString, "probe", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+        return queue;
+    }
+
     private FunctionHost CreateHost(ProbeLog log) =>
         FunctionHost.Create(
             azurite.Configuration(new Dictionary<string, string?> { ["Probe:Schedule"] = "0 0 1 * * *" }),

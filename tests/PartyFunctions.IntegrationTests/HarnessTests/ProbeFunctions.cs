@@ -16,16 +16,21 @@ public sealed class ProbeFunctions(ProbeLog log)
     }
 
     [Function(nameof(OnMessage))]
-    public Task OnMessage([QueueTrigger("probe")] ProbeMessage message, CancellationToken cancellationToken)
+    public async Task OnMessage([QueueTrigger("probe")] ProbeMessage message, CancellationToken cancellationToken)
     {
+        using var running = log.Running();
         log.Attempts.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
+        if (message.HoldMilliseconds > 0)
+        {
+            await Task.Delay(message.HoldMilliseconds, cancellationToken);
+        }
+
         if (message.Fail)
         {
             throw new InvalidOperationException($"probe {message.Id} fails on purpose");
         }
 
         log.Messages.Add(message);
-        return Task.CompletedTask;
     }
 
     [Function(nameof(OnPost))]
@@ -43,11 +48,32 @@ public sealed class ProbeOutputs
     public ProbeMessage? Message { get; init; }
 }
 
-public sealed record ProbeMessage(string Id, string Text, bool Fail = false);
+public sealed record ProbeMessage(string Id, string Text, bool Fail = false, int HoldMilliseconds = 0);
 
+/// <summary>What the probes saw, shared by every instance of a test's app; it counts the invocations running at once.</summary>
 public sealed class ProbeLog
 {
+    private int running;
+    private int mostAtOnce;
+
     public ConcurrentBag<TimerInfo> Timers { get; } = [];
     public ConcurrentBag<ProbeMessage> Messages { get; } = [];
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
+    public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+
+    public IDisposable Running()
+    {
+        var now = Interlocked.Increment(ref running);
+        int seen;
+        while (now > (seen = Volatile.Read(ref mostAtOnce)) && Interlocked.CompareExchange(ref mostAtOnce, now, seen) != seen)
+        {
+        }
+
+        return new Finished(() => Interlocked.Decrement(ref running));
+    }
+
+    private sealed class Finished(Action finish) : IDisposable
+    {
+        public void Dispose() => finish();
+    }
 }
