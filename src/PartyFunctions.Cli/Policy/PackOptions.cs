@@ -12,7 +12,6 @@ namespace PartyFunctions.Cli.Policy;
 internal static class PackOptions
 {
     public const string DirectorySetting = "Policy:Directory";
-    public const string SeriesSetting = "Policy:Series";
 
     public static Option<string[]> PackFile() => new("--pack-file")
     {
@@ -37,7 +36,8 @@ internal static class PackOptions
         return loaded.Errors.Count == 0 ? loaded.Catalog : null;
     }
 
-    public static string Series(CliContext context) => context.Configuration[SeriesSetting] ?? PolicyCatalog.DefaultSeries;
+    public static string Series(CliContext context) =>
+        context.Configuration[Configuration.AppSettings.PolicySeries] is { Length: > 0 } series ? series.Trim() : PolicyCatalog.DefaultSeries;
 
     /// <summary>The named pack, or the series' pack in force on <paramref name="date"/>; null after printing why there is none.</summary>
     public static PolicyPack? Resolve(ParseResult parseResult, PolicyCatalog catalog, string? id, DateOnly date, CliContext context)

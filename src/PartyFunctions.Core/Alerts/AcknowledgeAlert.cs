@@ -1,4 +1,5 @@
 using PartyFunctions.Access;
+using PartyFunctions.Concurrency;
 
 namespace PartyFunctions.Alerts;
 
@@ -30,27 +31,26 @@ public sealed class AcknowledgeAlert(AlertLinks links, IAlertStore store, TimePr
             return AcknowledgeResult.Refused(link.Status, link.Message);
         }
 
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (await store.GetAsync(link.Key, cancellationToken) is not { } stored)
+        return await OptimisticUpdate.RunAsync(
+            async ct =>
             {
-                return AcknowledgeResult.NotFound;
-            }
+                if (await store.GetAsync(link.Key, ct) is not { } stored)
+                {
+                    return Attempt.Done(AcknowledgeResult.NotFound);
+                }
 
-            if (stored.Alert.State != AlertState.Open)
-            {
-                return new AcknowledgeResult(AcknowledgeStatus.AlreadyDone, stored.Alert, "Cảnh báo đã được xác nhận hoặc đã giải quyết / already acknowledged or resolved.");
-            }
+                if (stored.Alert.State != AlertState.Open)
+                {
+                    return Attempt.Done(new AcknowledgeResult(AcknowledgeStatus.AlreadyDone, stored.Alert, "Cảnh báo đã được xác nhận hoặc đã giải quyết / already acknowledged or resolved."));
+                }
 
-            var chainUnit = stored.Alert.Chain.FirstOrDefault(s => s.Level == link.Level)?.RecipientUnitId ?? link.Key.UnitId;
-            var acknowledged = stored.Alert.Acknowledge(clock.GetUtcNow(), $"level {link.Level} ({chainUnit})");
-            if (await store.TryReplaceAsync(acknowledged, stored.ETag, cancellationToken))
-            {
-                return new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, "Đã xác nhận cảnh báo / alert acknowledged.");
-            }
-        }
-
-        return new AcknowledgeResult(AcknowledgeStatus.Busy, null, "Cảnh báo đang được cập nhật; hãy thử lại / the alert is being updated, try again.");
+                var chainUnit = stored.Alert.Chain.FirstOrDefault(s => s.Level == link.Level)?.RecipientUnitId ?? link.Key.UnitId;
+                var acknowledged = stored.Alert.Acknowledge(clock.GetUtcNow(), $"level {link.Level} ({chainUnit})");
+                return Attempt.DoneIf(await store.TryReplaceAsync(acknowledged, stored.ETag, ct),
+                    new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, "Đã xác nhận cảnh báo / alert acknowledged."));
+            },
+            () => new AcknowledgeResult(AcknowledgeStatus.Busy, null, "Cảnh báo đang được cập nhật; hãy thử lại / the alert is being updated, try again."),
+            cancellationToken);
     }
 }
 

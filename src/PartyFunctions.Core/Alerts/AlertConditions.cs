@@ -4,7 +4,7 @@ using PartyFunctions.Submissions;
 namespace PartyFunctions.Alerts;
 
 /// <summary>
-/// When the monthly alert rules of DOMAIN.md open and resolve: the one place the score-event handler and the daily
+/// When the monthly alert rules of docs/domain.md open and resolve: the one place the score-event handler and the daily
 /// escalation run both ask. A month's band is the confirmed one when present (<see cref="ScoreRecord.EffectiveBand"/>).
 /// </summary>
 public static class AlertConditions

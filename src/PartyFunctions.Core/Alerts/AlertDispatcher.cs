@@ -9,7 +9,7 @@ namespace PartyFunctions.Alerts;
 /// repeated with the same run id, writes the same digest ids (the outbox ignores them) and then records the steps, so
 /// a step is never lost and never emailed twice.
 /// </summary>
-public sealed class AlertDispatcher(IAlertStore store, IOutbox outbox, IDigestScheduler scheduler, AlertLinks links)
+public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, AlertLinks links)
 {
     public async Task<DispatchResult> DispatchAsync(string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -37,18 +37,7 @@ public sealed class AlertDispatcher(IAlertStore store, IOutbox outbox, IDigestSc
             }
         }
 
-        var digests = 0;
-        foreach (var recipient in lines.GroupBy(l => l.To.Email!, StringComparer.OrdinalIgnoreCase))
-        {
-            var id = DigestId.For(runId, recipient.Key);
-            var first = recipient.First().To;
-            await outbox.AddAsync(
-                new Digest(id, new Recipient(first.Email!, first.Name), Digest.Vietnamese, now, recipient.Select(l => l.Item).ToList()),
-                cancellationToken);
-            // Scheduled even when the digest existed (a repeated run): SendDigest sends a digest once, whatever the messages.
-            await scheduler.ScheduleAsync(DigestMessage.For(id), TimeSpan.Zero, cancellationToken);
-            digests++;
-        }
+        var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(new Recipient(l.To.Email!, l.To.Name), l.Item)), now, cancellationToken);
 
         var conflicts = 0;
         foreach (var (alert, etag) in changed)

@@ -1,7 +1,7 @@
 namespace PartyFunctions.Alerts;
 
 /// <summary>
-/// What identifies an alert (DOMAIN.md): the rule, the unit and the period (<c>yyyy-MM</c> for monthly rules,
+/// What identifies an alert (docs/domain.md): the rule, the unit and the period (<c>yyyy-MM</c> for monthly rules,
 /// <c>yyyy</c> for annual ones). Opening the same key twice opens one alert. Written <c>rule|unit|period</c>.
 /// </summary>
 public sealed record AlertKey(string Rule, string UnitId, string Period)

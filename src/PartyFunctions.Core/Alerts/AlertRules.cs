@@ -2,7 +2,7 @@ using PartyFunctions.Notifications;
 
 namespace PartyFunctions.Alerts;
 
-/// <summary>The alert rules of DOMAIN.md and the digest line each one opens with.</summary>
+/// <summary>The alert rules of docs/domain.md and the digest line each one opens with.</summary>
 public static class AlertRules
 {
     public const string Overdue = "overdue";

@@ -3,7 +3,7 @@ using PartyFunctions.Organisation;
 namespace PartyFunctions.Alerts;
 
 /// <summary>
-/// The default escalation chain of DOMAIN.md: level 1 the unit's assigned member at once, level 2 the direct superior's
+/// The default escalation chain of docs/domain.md: level 1 the unit's assigned member at once, level 2 the direct superior's
 /// office after <see cref="Level2AfterDays"/>, level 3 the next superior's office <see cref="Level3AfterMoreDays"/>
 /// later, then <see cref="MaxRepeats"/> reminders at the last level every <see cref="RepeatEveryDays"/>.
 /// </summary>

@@ -1,3 +1,5 @@
+using PartyFunctions.Concurrency;
+
 namespace PartyFunctions.Alerts;
 
 /// <summary>
@@ -10,19 +12,11 @@ public sealed class ResolveAlert(IAlertStore store)
     public async Task<bool> RunAsync(AlertKey key, DateTimeOffset at, string actor, string reason, CancellationToken cancellationToken)
     {
         // Re-read and re-apply on a conflict: the escalation run or an acknowledgement may be writing the same alert.
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (await store.GetAsync(key, cancellationToken) is not { Alert.IsOpen: true } stored)
-            {
-                return false;
-            }
-
-            if (await store.TryReplaceAsync(stored.Alert.Resolve(at, actor, reason), stored.ETag, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        throw new InvalidOperationException($"Alert {key} kept changing while it was being resolved; retry.");
+        return await OptimisticUpdate.RunAsync(
+            async ct => await store.GetAsync(key, ct) is not { Alert.IsOpen: true } stored
+                ? Attempt.Done(false)
+                : Attempt.DoneIf(await store.TryReplaceAsync(stored.Alert.Resolve(at, actor, reason), stored.ETag, ct), true),
+            () => throw new InvalidOperationException($"Alert {key} kept changing while it was being resolved; retry."),
+            cancellationToken);
     }
 }

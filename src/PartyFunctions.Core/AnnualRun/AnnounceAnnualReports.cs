@@ -9,7 +9,7 @@ namespace PartyFunctions.AnnualRun;
 /// decision page (the proposals to confirm or override); a province's to its report. The digests are keyed by run
 /// and recipient, so completing again (a crash, a resumed shard) sends nothing twice.
 /// </summary>
-public sealed class AnnounceAnnualReports(IOutbox outbox, IDigestScheduler scheduler, AnnualRunLinks links, TimeProvider clock)
+public sealed class AnnounceAnnualReports(DigestPoster poster, AnnualRunLinks links, TimeProvider clock)
 {
     public async Task RunAsync(
         ClassificationRun run, IReadOnlyList<AnnualResult> results, IReadOnlyDictionary<string, Unit> registry, CancellationToken cancellationToken)
@@ -25,16 +25,8 @@ public sealed class AnnounceAnnualReports(IOutbox outbox, IDigestScheduler sched
         var lines = committees.Concat(provinces)
             .Select(x => (Recipient: x.Unit.OfficeEmail ?? x.Unit.AssignedMemberEmail, Item: new DigestItem(
                 NotificationKind.AnnualReportReady, x.Unit.Id, x.Unit.Name, period, Rule: "annual-report", ActionUrl: x.Url)))
-            .Where(x => !string.IsNullOrWhiteSpace(x.Recipient));
-        foreach (var recipient in lines.GroupBy(x => x.Recipient!, StringComparer.OrdinalIgnoreCase))
-        {
-            var digest = new Digest(
-                DigestId.For($"{run.RunId}-reports", recipient.Key), new Recipient(recipient.Key), Digest.Vietnamese, now,
-                [.. recipient.Select(x => x.Item)]);
-            // Scheduled even when the digest was already there: a crash between the two must not lose the email, and
-            // the sender sends a digest once however often it is queued.
-            await outbox.AddAsync(digest, cancellationToken);
-            await scheduler.ScheduleAsync(DigestMessage.For(digest.Id), TimeSpan.Zero, cancellationToken);
-        }
+            .Where(x => !string.IsNullOrWhiteSpace(x.Recipient))
+            .Select(x => new DigestLine(new Recipient(x.Recipient!), x.Item));
+        await poster.PostAsync($"{run.RunId}-reports", lines, now, cancellationToken);
     }
 }

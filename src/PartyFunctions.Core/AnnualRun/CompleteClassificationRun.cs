@@ -45,7 +45,7 @@ public sealed class CompleteClassificationRun(
         return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored, clock.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>DOMAIN.md: a unit proposed KHTNV, or whose year is Kém, gets an <c>annual-weak</c> alert for the year.</summary>
+    /// <summary>docs/domain.md: a unit proposed KHTNV, or whose year is Kém, gets an <c>annual-weak</c> alert for the year.</summary>
     public static bool IsWeak(AnnualResult result) =>
         result is not null && (result.Proposed == Level.Failed || result.YearBand == Band.Weak);
 

@@ -2,7 +2,7 @@ using PartyFunctions.Scoring;
 
 namespace PartyFunctions.Classification;
 
-/// <summary>Rolls a cell's required months up into its meeting-quality year (DOMAIN.md, "Annual roll-up").</summary>
+/// <summary>Rolls a cell's required months up into its meeting-quality year (docs/domain.md, "Annual roll-up").</summary>
 public static class AnnualRollUp
 {
     public static YearSummary Summarize(AnnualPolicy policy, CellYear cell, YearWindow window)

@@ -2,7 +2,7 @@ using PartyFunctions.Scoring;
 
 namespace PartyFunctions.Classification;
 
-/// <summary>Proposes a cell's level from its year and annual facts (DOMAIN.md, "Proposed annual classification"), before the quota.</summary>
+/// <summary>Proposes a cell's level from its year and annual facts (docs/domain.md, "Proposed annual classification"), before the quota.</summary>
 public static class LevelProposal
 {
     public static (Level? Level, LevelReasons Reasons) Propose(ClassificationPolicy policy, in YearSummary year, AnnualFacts? facts)

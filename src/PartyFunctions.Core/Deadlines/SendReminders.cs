@@ -10,7 +10,7 @@ namespace PartyFunctions.Deadlines;
 /// its secretary. Once per occasion: the run marker (<c>reminders</c>, <c>2025-11-d-3</c>) makes a second run a no-op.
 /// </summary>
 public sealed class SendReminders(
-    MonthRoster roster, IOutbox outbox, IDigestScheduler scheduler, IRunMarkers markers, AppBaseUrl baseUrl, TimeProvider clock)
+    MonthRoster roster, DigestPoster poster, IRunMarkers markers, AppBaseUrl baseUrl, TimeProvider clock)
 {
     public const string Job = "reminders";
 
@@ -29,20 +29,13 @@ public sealed class SendReminders(
         }
 
         var month = await roster.ForAllAsync(occasion.Period, cancellationToken);
-        var digests = 0;
         var missing = month.Cells.Where(c => c.Score is null).ToList();
-        foreach (var secretary in missing.Where(c => !string.IsNullOrWhiteSpace(c.Cell.SecretaryEmail))
-                     .GroupBy(c => c.Cell.SecretaryEmail!.Trim(), StringComparer.OrdinalIgnoreCase))
-        {
-            var id = DigestId.For(occasion.RunId, secretary.Key);
-            // The form needs the cell's access code, so its link carries no signature: it only fills in the unit.
-            var items = secretary.Select(c => new DigestItem(
-                NotificationKind.Reminder, c.Cell.Id, c.Cell.Name, occasion.Period.ToString(), Rule: Job,
-                ActionUrl: baseUrl.Combine($"api/form?unit={Uri.EscapeDataString(c.Cell.Id)}"))).ToList();
-            await outbox.AddAsync(new Digest(id, new Recipient(secretary.Key), Digest.Vietnamese, now, items), cancellationToken);
-            await scheduler.ScheduleAsync(DigestMessage.For(id), TimeSpan.Zero, cancellationToken);
-            digests++;
-        }
+        // The form needs the cell's access code, so its link carries no signature: it only fills in the unit.
+        var lines = missing.Where(c => !string.IsNullOrWhiteSpace(c.Cell.SecretaryEmail)).Select(c => new DigestLine(
+            new Recipient(c.Cell.SecretaryEmail!),
+            new DigestItem(NotificationKind.Reminder, c.Cell.Id, c.Cell.Name, occasion.Period.ToString(), Rule: Job,
+                ActionUrl: baseUrl.Combine($"api/form?unit={Uri.EscapeDataString(c.Cell.Id)}"))));
+        var digests = await poster.PostAsync(occasion.RunId, lines, now, cancellationToken);
 
         await markers.MarkDoneAsync(Job, key, $"{missing.Count} cells reminded, {digests} digests", cancellationToken);
         return new RunOutcome(occasion.RunId, false, missing.Count, digests);

@@ -11,7 +11,7 @@ namespace PartyFunctions.Heartbeat;
 /// While email is not configured the digest waits like every other, and the outcome (logged daily) says so.
 /// </summary>
 public sealed class CheckHeartbeats(
-    ReadTimerStatus read, IOutbox outbox, IDigestScheduler scheduler, EmailOptions options, EmailStatus email, TimeProvider clock)
+    ReadTimerStatus read, DigestPoster poster, EmailOptions options, EmailStatus email, TimeProvider clock)
 {
     public const string Rule = "heartbeat";
 
@@ -27,11 +27,7 @@ public sealed class CheckHeartbeats(
 
         var now = clock.GetUtcNow();
         var id = DigestId.For($"{Rule}-{VietnamDate.DayOf(now):yyyy-MM-dd}", options.AdminMailbox);
-        await outbox.AddAsync(
-            new Digest(id, new Recipient(options.AdminMailbox), Digest.Vietnamese, now, late.Select(Item).ToList()),
-            cancellationToken);
-        // Scheduled even when the digest existed (a second check): SendDigest sends a digest once, whatever the messages.
-        await scheduler.ScheduleAsync(DigestMessage.For(id), TimeSpan.Zero, cancellationToken);
+        await poster.PostAsync(new Digest(id, new Recipient(options.AdminMailbox), Digest.Vietnamese, now, late.Select(Item).ToList()), cancellationToken);
         return new HeartbeatCheckOutcome(statuses.Count, late.Select(s => s.Timer).ToList(), id) { EmailConfigured = email.Configured };
     }
 

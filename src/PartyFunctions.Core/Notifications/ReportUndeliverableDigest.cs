@@ -6,7 +6,7 @@ namespace PartyFunctions.Notifications;
 /// the failure is reported. The alert is itself a digest with an id derived from the failed one, so the
 /// sender's own idempotency keeps it to one email even if this runs twice.
 /// </summary>
-public sealed class ReportUndeliverableDigest(IOutbox outbox, IDigestScheduler scheduler, EmailOptions options, TimeProvider clock)
+public sealed class ReportUndeliverableDigest(IOutbox outbox, DigestPoster poster, EmailOptions options, TimeProvider clock)
 {
     public async Task RunAsync(DigestId id, string reason, CancellationToken cancellationToken)
     {
@@ -20,9 +20,7 @@ public sealed class ReportUndeliverableDigest(IOutbox outbox, IDigestScheduler s
             // An alert about an alert would loop (both go to the same mailbox): a failed alert is only recorded.
             if (entry.Digest.Items.Any(i => i.Kind is not (NotificationKind.PoisonAlert or NotificationKind.TimerLate)))
             {
-                var alert = AlertFor(entry.Digest, reason);
-                await outbox.AddAsync(alert, cancellationToken);
-                await scheduler.ScheduleAsync(DigestMessage.For(alert.Id), TimeSpan.Zero, cancellationToken);
+                await poster.PostAsync(AlertFor(entry.Digest, reason), cancellationToken);
             }
 
             var failed = new DigestDelivery(DeliveryStatus.Failed, At: clock.GetUtcNow(), FailureReason: reason, AdministratorsAlerted: true);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using PartyFunctions.Alerts;
+using PartyFunctions.Concurrency;
 
 namespace PartyFunctions.Remediation;
 
@@ -29,42 +30,40 @@ public sealed class AttachEvidence(IRemediationStore plans, IEvidenceStore evide
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var name = $"{key.UnitId}/{key.Rule}-{key.Period}/{itemId}/{sha}.{type.Extension()}";
         var stored = false;
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (await plans.GetAsync(key, cancellationToken) is not { } current
-                || current.Plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
+        return await OptimisticUpdate.RunAsync(
+            async ct =>
             {
-                return RemediationOutcome.Fail(RemediationStatus.NotFound, $"Không có kế hoạch hoặc nội dung {itemId} / no such plan or item.");
-            }
+                if (await plans.GetAsync(key, ct) is not { } current
+                    || current.Plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
+                {
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.NotFound, $"Không có kế hoạch hoặc nội dung {itemId} / no such plan or item."));
+                }
 
-            if (current.Plan.State == PlanState.Closed || item.ClosedAt is not null)
-            {
-                return RemediationOutcome.Fail(RemediationStatus.Conflict, "Nội dung này đã được cấp trên kết thúc / the item is closed.");
-            }
+                if (current.Plan.State == PlanState.Closed || item.ClosedAt is not null)
+                {
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.Conflict, "Nội dung này đã được cấp trên kết thúc / the item is closed."));
+                }
 
-            if (item.Evidence.Any(e => e.Sha256 == sha))
-            {
-                return new RemediationOutcome(RemediationStatus.Unchanged, current.Plan);
-            }
+                if (item.Evidence.Any(e => e.Sha256 == sha))
+                {
+                    return Attempt.Done(new RemediationOutcome(RemediationStatus.Unchanged, current.Plan));
+                }
 
-            if (!stored)
-            {
-                await evidence.SaveAsync(name, content, type.ContentType(), cancellationToken);
-                stored = true;
-            }
+                if (!stored)
+                {
+                    await evidence.SaveAsync(name, content, type.ContentType(), ct);
+                    stored = true;
+                }
 
-            var file = new EvidenceFile(name, Clean(fileName, type), type.ContentType(), content.Length, sha, clock.GetUtcNow());
-            var plan = current.Plan with
-            {
-                Items = current.Plan.Items.Select(i => i.Id == itemId ? i with { Evidence = [.. i.Evidence, file] } : i).ToList(),
-            };
-            if (await plans.TryReplaceAsync(plan, current.ETag, cancellationToken))
-            {
-                return new RemediationOutcome(RemediationStatus.Created, plan);
-            }
-        }
-
-        return RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch đang được sửa ở nơi khác, hãy thử lại / the plan kept changing; retry.");
+                var file = new EvidenceFile(name, Clean(fileName, type), type.ContentType(), content.Length, sha, clock.GetUtcNow());
+                var plan = current.Plan with
+                {
+                    Items = current.Plan.Items.Select(i => i.Id == itemId ? i with { Evidence = [.. i.Evidence, file] } : i).ToList(),
+                };
+                return Attempt.DoneIf(await plans.TryReplaceAsync(plan, current.ETag, ct), new RemediationOutcome(RemediationStatus.Created, plan));
+            },
+            RemediationOutcome.Busy,
+            cancellationToken);
     }
 
     // The name is only shown to people; it never decides the type or the blob name.

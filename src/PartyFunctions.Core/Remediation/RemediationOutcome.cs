@@ -18,4 +18,8 @@ public sealed record RemediationOutcome(RemediationStatus Status, RemediationPla
     public bool Succeeded => Status is RemediationStatus.Created or RemediationStatus.Updated or RemediationStatus.Unchanged;
 
     public static RemediationOutcome Fail(RemediationStatus status, string message) => new(status, null, message);
+
+    /// <summary>Another writer kept changing the plan through every attempt (<see cref="Concurrency.OptimisticUpdate"/>).</summary>
+    public static RemediationOutcome Busy() =>
+        Fail(RemediationStatus.Conflict, "Kế hoạch đang được sửa ở nơi khác, hãy thử lại / the plan kept changing; retry.");
 }

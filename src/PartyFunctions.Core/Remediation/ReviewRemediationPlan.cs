@@ -1,10 +1,11 @@
 using PartyFunctions.Alerts;
+using PartyFunctions.Concurrency;
 
 namespace PartyFunctions.Remediation;
 
 /// <summary>
 /// Use case: the superior accepts a plan and closes its items (signed links). Closing the last item closes the plan
-/// and resolves its alert (DOMAIN.md: annual-weak resolves when the plan is closed). Repeating either changes nothing;
+/// and resolves its alert (docs/domain.md: annual-weak resolves when the plan is closed). Repeating either changes nothing;
 /// a repeated close of a closed plan resolves the alert again, which repairs a crash between the two writes.
 /// </summary>
 public sealed class ReviewRemediationPlan(IRemediationStore plans, ResolveAlert resolve, TimeProvider clock)
@@ -45,26 +46,21 @@ public sealed class ReviewRemediationPlan(IRemediationStore plans, ResolveAlert 
 
     private async Task<RemediationOutcome> UpdateAsync(AlertKey key, Func<RemediationPlan, RemediationPlan> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (await plans.GetAsync(key, cancellationToken) is not { } current)
+        return await OptimisticUpdate.RunAsync(
+            async ct =>
             {
-                return RemediationOutcome.Fail(RemediationStatus.NotFound, $"Đơn vị {key.UnitId} chưa gửi kế hoạch khắc phục / no plan submitted.");
-            }
+                if (await plans.GetAsync(key, ct) is not { } current)
+                {
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.NotFound, $"Đơn vị {key.UnitId} chưa gửi kế hoạch khắc phục / no plan submitted."));
+                }
 
-            var changed = change(current.Plan);
-            if (Equivalent(changed, current.Plan))
-            {
-                return new RemediationOutcome(RemediationStatus.Unchanged, current.Plan);
-            }
-
-            if (await plans.TryReplaceAsync(changed, current.ETag, cancellationToken))
-            {
-                return new RemediationOutcome(RemediationStatus.Updated, changed);
-            }
-        }
-
-        return RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch đang được sửa ở nơi khác, hãy thử lại / the plan kept changing; retry.");
+                var changed = change(current.Plan);
+                return Equivalent(changed, current.Plan)
+                    ? Attempt.Done(new RemediationOutcome(RemediationStatus.Unchanged, current.Plan))
+                    : Attempt.DoneIf(await plans.TryReplaceAsync(changed, current.ETag, ct), new RemediationOutcome(RemediationStatus.Updated, changed));
+            },
+            RemediationOutcome.Busy,
+            cancellationToken);
     }
 
     private static bool Equivalent(RemediationPlan a, RemediationPlan b) =>

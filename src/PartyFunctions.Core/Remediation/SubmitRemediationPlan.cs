@@ -1,5 +1,6 @@
 using System.Globalization;
 using PartyFunctions.Alerts;
+using PartyFunctions.Concurrency;
 
 namespace PartyFunctions.Remediation;
 
@@ -29,33 +30,33 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IAlertStore a
             return RemediationOutcome.Fail(RemediationStatus.Invalid, error);
         }
 
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var existing = await plans.GetAsync(key, cancellationToken);
-            if (existing is { Plan.State: not PlanState.Submitted })
+        return await OptimisticUpdate.RunAsync(
+            async ct =>
             {
-                return RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch đã được cấp trên chấp nhận, không sửa được nữa / the plan was accepted and can no longer change.");
-            }
+                var existing = await plans.GetAsync(key, ct);
+                if (existing is { Plan.State: not PlanState.Submitted })
+                {
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch đã được cấp trên chấp nhận, không sửa được nữa / the plan was accepted and can no longer change."));
+                }
 
-            var newItems = items!.Select((item, i) =>
-            {
-                var id = (i + 1).ToString(CultureInfo.InvariantCulture);
-                var evidence = existing?.Plan.Items.FirstOrDefault(x => x.Id == id)?.Evidence ?? [];
-                return new PlanItem(id, item.Title!.Trim(), item.Owner!.Trim(), DateOnly.ParseExact(item.Due!, "yyyy-MM-dd", CultureInfo.InvariantCulture), evidence);
-            }).ToList();
-            if (existing is { } stored && Same(stored.Plan.Items, newItems))
-            {
-                return new RemediationOutcome(RemediationStatus.Unchanged, stored.Plan);
-            }
+                var newItems = items!.Select((item, i) =>
+                {
+                    var id = (i + 1).ToString(CultureInfo.InvariantCulture);
+                    var evidence = existing?.Plan.Items.FirstOrDefault(x => x.Id == id)?.Evidence ?? [];
+                    return new PlanItem(id, item.Title!.Trim(), item.Owner!.Trim(), DateOnly.ParseExact(item.Due!, "yyyy-MM-dd", CultureInfo.InvariantCulture), evidence);
+                }).ToList();
+                if (existing is { } stored && Same(stored.Plan.Items, newItems))
+                {
+                    return Attempt.Done(new RemediationOutcome(RemediationStatus.Unchanged, stored.Plan));
+                }
 
-            var plan = new RemediationPlan(key, PlanState.Submitted, newItems, clock.GetUtcNow());
-            if (existing is null ? await plans.TryAddAsync(plan, cancellationToken) : await plans.TryReplaceAsync(plan, existing.ETag, cancellationToken))
-            {
-                return new RemediationOutcome(existing is null ? RemediationStatus.Created : RemediationStatus.Updated, plan);
-            }
-        }
-
-        return RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch đang được sửa ở nơi khác, hãy thử lại / the plan kept changing; retry.");
+                var plan = new RemediationPlan(key, PlanState.Submitted, newItems, clock.GetUtcNow());
+                return Attempt.DoneIf(
+                    existing is null ? await plans.TryAddAsync(plan, ct) : await plans.TryReplaceAsync(plan, existing.ETag, ct),
+                    new RemediationOutcome(existing is null ? RemediationStatus.Created : RemediationStatus.Updated, plan));
+            },
+            RemediationOutcome.Busy,
+            cancellationToken);
     }
 
     private static string? Validate(IReadOnlyList<PlanItemInput>? items)

@@ -3,7 +3,7 @@ using PartyFunctions.Policy;
 
 namespace PartyFunctions.Scoring;
 
-/// <summary>Checks a sheet against a pack and DOMAIN.md's consistency rules, collecting every problem rather than the first.</summary>
+/// <summary>Checks a sheet against a pack and docs/domain.md's consistency rules, collecting every problem rather than the first.</summary>
 public static partial class SheetValidator
 {
     [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]

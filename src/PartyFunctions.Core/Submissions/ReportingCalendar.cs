@@ -3,7 +3,7 @@ using PartyFunctions.Organisation;
 namespace PartyFunctions.Submissions;
 
 /// <summary>
-/// The default reporting deadlines of DOMAIN.md, in Vietnam time: a month is due on the 5th of the next month at
+/// The default reporting deadlines of docs/domain.md, in Vietnam time: a month is due on the 5th of the next month at
 /// 23:59 and cut off at the end of the 8th (the cut-off timer runs just after midnight on the 9th). Until the cut-off
 /// the cell may amend; after it only the superior confirms or corrects. A submission after the due time is late.
 /// </summary>

@@ -25,6 +25,8 @@ public static class AppSettings
     public const string LinksSigningKey = Access.LinkSigningKey.Setting;
     public const string LinksPreviousSigningKey = Access.LinkSigningKey.PreviousSetting;
 
+    public const string PolicySeries = "Policy:Series";
+
     public const string StorageNamePrefix = StorageNamespace.PrefixSetting;
     public const string RequireAdminRole = Storage.Organisation.OrganisationServiceCollectionExtensions.RequireAdminRoleSetting;
 
@@ -44,6 +46,7 @@ public static class AppSettings
         new(LinksBaseUrl, "Public base URL of the app, for links in emails (https://<app>.azurewebsites.net)."),
         new(LinksSigningKey, "Base64 key (32+ bytes) signing the links in emails (a Key Vault reference in Azure).", IsSecret: true),
         new(LinksPreviousSigningKey, "The signing key before the last rotation: still verifies links already sent, never signs. Empty when none.", IsSecret: true),
+        new(PolicySeries, "The series of policy packs the deployment scores with ('vn', the national packs, by default; 'phu-tho' for Phú Thọ's sheet): docs/policy.md.", RequiredInAzure: false),
         new(StorageNamePrefix, "Prefix of every table and container name (lower case for containers), to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
         new(RequireAdminRole, "'true' to demand the PartyAdmin role on admin endpoints even where App Service Authentication is off.", RequiredInAzure: false),
     ];

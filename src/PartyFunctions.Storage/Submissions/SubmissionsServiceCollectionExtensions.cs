@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartyFunctions.Configuration;
 using PartyFunctions.Policy;
 using PartyFunctions.Submissions;
 
@@ -16,7 +17,7 @@ public static class SubmissionsServiceCollectionExtensions
         services.AddSingleton<IScoreStore, TableScoreStore>();
         services.AddSingleton<IScoreArchive, BlobScoreArchive>();
         // The shipped packs; administrator packs in Blob Storage are left to the issue that stores packs (docs/policy.md).
-        services.TryAddSingleton(new SubmissionPolicy(PolicyCatalog.Embedded));
+        services.TryAddSingleton(SubmissionPolicy.ForSeries(PolicyCatalog.Embedded, configuration[AppSettings.PolicySeries]));
         services.AddSingleton<SubmitScore>();
         services.AddSingleton<ConfirmScore>();
         services.AddSingleton<ReadScore>();

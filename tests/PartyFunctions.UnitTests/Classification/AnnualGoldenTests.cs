@@ -5,7 +5,7 @@ using static PartyFunctions.UnitTests.Classification.Years;
 
 namespace PartyFunctions.UnitTests.Classification;
 
-/// <summary>DOMAIN.md's annual roll-up, one row per case (vn-2025; year 2025, through December unless stated).</summary>
+/// <summary>docs/domain.md's annual roll-up, one row per case (vn-2025; year 2025, through December unless stated).</summary>
 public sealed class AnnualGoldenTests
 {
     public sealed record YearCase(string Name, CellYear Cell, int Through, int R, int T, int G, int W, Band? Band)
@@ -56,7 +56,7 @@ public sealed class AnnualGoldenTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_year_rolls_up_as_DOMAIN_md_says(YearCase c)
+    public void A_year_rolls_up_as_the_domain_doc_says(YearCase c)
     {
         var year = AnnualRollUp.Summarize(PolicyCatalog.Embedded.Find("vn-2025")!.Annual, c.Cell, new YearWindow(2025, c.Through));
 

@@ -42,7 +42,7 @@ public sealed class LevelProposalTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_level_is_proposed_as_DOMAIN_md_says(LevelCase c)
+    public void A_level_is_proposed_as_the_domain_doc_says(LevelCase c)
     {
         var (level, reasons) = LevelProposal.Propose(Policy, Year(c.Year), c.Facts);
 

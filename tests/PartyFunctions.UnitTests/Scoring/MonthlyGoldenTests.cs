@@ -3,7 +3,7 @@ using static PartyFunctions.UnitTests.Scoring.Sheets;
 
 namespace PartyFunctions.UnitTests.Scoring;
 
-/// <summary>DOMAIN.md's monthly rules, one row per case, vn-2025 unless the row names phu-tho.</summary>
+/// <summary>docs/domain.md's monthly rules, one row per case, vn-2025 unless the row names phu-tho.</summary>
 public sealed class MonthlyGoldenTests
 {
     public sealed record MonthCase(string Name, ScoreSheet Sheet, decimal Total, Band Band, string Reasons, bool PhuTho = false)
@@ -75,7 +75,7 @@ public sealed class MonthlyGoldenTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_month_gets_the_band_and_reasons_DOMAIN_md_gives(MonthCase c)
+    public void A_month_gets_the_band_and_reasons_the_domain_doc_gives(MonthCase c)
     {
         var result = MonthlyScoring.Score(c.PhuTho ? PhuTho : Vn2025, c.Sheet);
 

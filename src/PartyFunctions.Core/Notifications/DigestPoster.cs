@@ -1,0 +1,38 @@
+namespace PartyFunctions.Notifications;
+
+/// <summary>
+/// The one way a run posts email: its lines become one digest per recipient in the run (<see cref="DigestId.For"/>),
+/// each added to the outbox (a digest that exists stays as it is: a repeated run writes nothing new) and then
+/// scheduled, even when it existed: a crash between the two must not lose the email, and <see cref="SendDigest"/>
+/// sends a digest once however often it is queued.
+/// </summary>
+public sealed class DigestPoster(IOutbox outbox, IDigestScheduler scheduler)
+{
+    /// <summary>Posts one digest per recipient of <paramref name="lines"/> (addresses compared without case); returns how many.</summary>
+    public async Task<int> PostAsync(string runId, IEnumerable<DigestLine> lines, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var digests = 0;
+        foreach (var recipient in lines.GroupBy(l => l.To.Email.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            var first = recipient.First().To;
+            await PostAsync(
+                new Digest(DigestId.For(runId, recipient.Key), first with { Email = recipient.Key }, Digest.Vietnamese, now, [.. recipient.Select(l => l.Item)]),
+                cancellationToken);
+            digests++;
+        }
+
+        return digests;
+    }
+
+    /// <summary>Posts one digest whose id the caller made (one per day, one per failed digest).</summary>
+    public async Task PostAsync(Digest digest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        await outbox.AddAsync(digest, cancellationToken);
+        await scheduler.ScheduleAsync(DigestMessage.For(digest.Id), TimeSpan.Zero, cancellationToken);
+    }
+}
+
+/// <summary>One line of a run's email to one person.</summary>
+public sealed record DigestLine(Recipient To, DigestItem Item);

@@ -1,0 +1,24 @@
+using System.Reflection;
+using NetArchTest.Rules;
+using PartyFunctions.Health;
+using PartyFunctions.Hosting;
+
+namespace PartyFunctions.UnitTests.Architecture;
+
+/// <summary>The assemblies of each layer, and the ports between them, for the architecture tests.</summary>
+internal static class Layers
+{
+    public static readonly Assembly Core = typeof(CheckHealth).Assembly;
+    public static readonly Assembly Storage = typeof(StorageClients).Assembly;
+    public static readonly Assembly App = typeof(WorkerPipeline).Assembly;
+
+    /// <summary>The ports: Core's interfaces that Storage implements (a new port joins the list by being implemented).</summary>
+    public static readonly string[] Ports =
+    [
+        .. Storage.GetTypes().SelectMany(t => t.GetInterfaces())
+            .Where(i => i.Assembly == Core).Select(i => i.FullName!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal),
+    ];
+
+    public static string Offenders(TestResult result) =>
+        "offending types: " + string.Join(", ", result.FailingTypeNames ?? []);
+}
