@@ -39,13 +39,27 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
     {
         ArgumentNullException.ThrowIfNull(superiorIds);
         var table = await tables.RunsAsync();
-        var existing = (await GetShardsAsync(runId, cancellationToken)).Select(s => s.SuperiorId).ToHashSet(StringComparer.Ordinal);
-        // One partition: batches of at most 100 (the service's limit, which Azurite does not enforce).
-        foreach (var chunk in superiorIds.Where(id => !existing.Contains(id)).Chunk(100))
+        // Two starts at once (the timer on two instances) add the same shards: a batch is all or nothing, so a batch
+        // refused because the other start added one of its shards adds nothing, and the shards still missing are
+        // read again and added. The other start only ever adds the same pending shards, so a few rounds end it.
+        for (var round = 0; ; round++)
         {
-            await table.SubmitTransactionAsync(
-                chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(new ShardState(runId, id, ShardStatus.Pending)))),
-                cancellationToken);
+            var existing = (await GetShardsAsync(runId, cancellationToken)).Select(s => s.SuperiorId).ToHashSet(StringComparer.Ordinal);
+            try
+            {
+                // One partition: batches of at most 100 (the service's limit, which Azurite does not enforce).
+                foreach (var chunk in superiorIds.Where(id => !existing.Contains(id)).Chunk(100))
+                {
+                    await table.SubmitTransactionAsync(
+                        chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(new ShardState(runId, id, ShardStatus.Pending)))),
+                        cancellationToken);
+                }
+
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && round < 3)
+            {
+            }
         }
     }
 

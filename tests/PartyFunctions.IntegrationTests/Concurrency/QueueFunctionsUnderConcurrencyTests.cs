@@ -41,6 +41,7 @@ public sealed class QueueFunctionsUnderConcurrencyTests(TwinAzurites azurites, I
 
     private static async Task<IReadOnlyList<string>> PlayAsync(AzuriteFixture azurite, string function, string seed, int copies, int instances)
     {
+        await WorldChanges.EmptyQueuesAsync(azurite);
         Redelivery redelivery;
         using (Twins.Seeded(seed))
         {

@@ -45,6 +45,7 @@ public sealed class TimersUnderConcurrencyTests(TwinAzurites azurites, ITestOutp
 
     private static async Task<IReadOnlyList<string>> PlayAsync(AzuriteFixture azurite, string timer, string seed, int instances)
     {
+        await WorldChanges.EmptyQueuesAsync(azurite);
         TimerWorld world;
         using (Twins.Seeded(seed))
         {
