@@ -1,4 +1,5 @@
 using PartyFunctions.Access;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Alerts;
 
@@ -39,18 +40,18 @@ public sealed class AcknowledgeAlert(AlertLinks links, IAlertStore store, TimePr
 
             if (stored.Alert.State != AlertState.Open)
             {
-                return new AcknowledgeResult(AcknowledgeStatus.AlreadyDone, stored.Alert, "Cảnh báo đã được xác nhận hoặc đã giải quyết / already acknowledged or resolved.");
+                return new AcknowledgeResult(AcknowledgeStatus.AlreadyDone, stored.Alert, new LocalizedText("Cảnh báo đã được xác nhận hoặc đã giải quyết", "Already acknowledged or resolved."));
             }
 
             var chainUnit = stored.Alert.Chain.FirstOrDefault(s => s.Level == link.Level)?.RecipientUnitId ?? link.Key.UnitId;
             var acknowledged = stored.Alert.Acknowledge(clock.GetUtcNow(), $"level {link.Level} ({chainUnit})");
             if (await store.TryReplaceAsync(acknowledged, stored.ETag, cancellationToken))
             {
-                return new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, "Đã xác nhận cảnh báo / alert acknowledged.");
+                return new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, new LocalizedText("Đã xác nhận cảnh báo", "Alert acknowledged."));
             }
         }
 
-        return new AcknowledgeResult(AcknowledgeStatus.Busy, null, "Cảnh báo đang được cập nhật; hãy thử lại / the alert is being updated, try again.");
+        return new AcknowledgeResult(AcknowledgeStatus.Busy, null, new LocalizedText("Cảnh báo đang được cập nhật; hãy thử lại", "The alert is being updated, try again."));
     }
 }
 
@@ -65,9 +66,9 @@ public enum AcknowledgeStatus
 }
 
 /// <summary>The outcome of reading or using an acknowledge link, with a message for the page (Vietnamese first).</summary>
-public sealed record AcknowledgeResult(AcknowledgeStatus Status, Alert? Alert, string Message, LinkStatus LinkStatus = LinkStatus.Valid)
+public sealed record AcknowledgeResult(AcknowledgeStatus Status, Alert? Alert, LocalizedText Message, LinkStatus LinkStatus = LinkStatus.Valid)
 {
-    public static AcknowledgeResult NotFound { get; } = new(AcknowledgeStatus.NotFound, null, "Không tìm thấy cảnh báo / no such alert.");
+    public static AcknowledgeResult NotFound { get; } = new(AcknowledgeStatus.NotFound, null, new LocalizedText("Không tìm thấy cảnh báo", "No such alert."));
 
-    public static AcknowledgeResult Refused(LinkStatus status, string message) => new(AcknowledgeStatus.LinkRefused, null, message, status);
+    public static AcknowledgeResult Refused(LinkStatus status, LocalizedText message) => new(AcknowledgeStatus.LinkRefused, null, message, status);
 }

@@ -1,3 +1,5 @@
+using PartyFunctions.Policy;
+
 namespace PartyFunctions.Remediation;
 
 public enum RemediationStatus
@@ -10,12 +12,18 @@ public enum RemediationStatus
     Conflict,
     UnsupportedType,
     TooLarge,
+
+    /// <summary>The access code or the signed link does not reach the unit.</summary>
+    Forbidden,
+
+    /// <summary>A read found the plan.</summary>
+    Found,
 }
 
 /// <summary>What a remediation request did, with the plan as it now stands, or why nothing was stored (Vietnamese first).</summary>
-public sealed record RemediationOutcome(RemediationStatus Status, RemediationPlan? Plan, string? Message = null)
+public sealed record RemediationOutcome(RemediationStatus Status, RemediationPlan? Plan, LocalizedText? Message = null)
 {
-    public bool Succeeded => Status is RemediationStatus.Created or RemediationStatus.Updated or RemediationStatus.Unchanged;
+    public bool Succeeded => Status is RemediationStatus.Created or RemediationStatus.Updated or RemediationStatus.Unchanged or RemediationStatus.Found;
 
-    public static RemediationOutcome Fail(RemediationStatus status, string message) => new(status, null, message);
+    public static RemediationOutcome Fail(RemediationStatus status, LocalizedText message) => new(status, null, message);
 }

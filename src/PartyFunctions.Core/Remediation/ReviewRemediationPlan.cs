@@ -1,4 +1,5 @@
 using PartyFunctions.Alerts;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Remediation;
 
@@ -20,12 +21,12 @@ public sealed class ReviewRemediationPlan(IRemediationStore plans, ResolveAlert 
         var current = await plans.GetAsync(key, cancellationToken);
         if (current is { Plan.State: PlanState.Submitted })
         {
-            return RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch chưa được chấp nhận / accept the plan first.");
+            return RemediationOutcome.Fail(RemediationStatus.Conflict, new LocalizedText("Kế hoạch chưa được chấp nhận", "Accept the plan first."));
         }
 
         if (current is not null && current.Plan.Items.All(i => i.Id != itemId))
         {
-            return RemediationOutcome.Fail(RemediationStatus.NotFound, $"Không có nội dung {itemId} / no item {itemId}.");
+            return RemediationOutcome.Fail(RemediationStatus.NotFound, new LocalizedText($"Không có nội dung {itemId}", $"No item {itemId}."));
         }
 
         var outcome = await UpdateAsync(key, plan =>
@@ -49,7 +50,7 @@ public sealed class ReviewRemediationPlan(IRemediationStore plans, ResolveAlert 
         {
             if (await plans.GetAsync(key, cancellationToken) is not { } current)
             {
-                return RemediationOutcome.Fail(RemediationStatus.NotFound, $"Đơn vị {key.UnitId} chưa gửi kế hoạch khắc phục / no plan submitted.");
+                return RemediationOutcome.Fail(RemediationStatus.NotFound, new LocalizedText($"Đơn vị {key.UnitId} chưa gửi kế hoạch khắc phục", "No plan submitted."));
             }
 
             var changed = change(current.Plan);
@@ -64,7 +65,7 @@ public sealed class ReviewRemediationPlan(IRemediationStore plans, ResolveAlert 
             }
         }
 
-        return RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch đang được sửa ở nơi khác, hãy thử lại / the plan kept changing; retry.");
+        return RemediationOutcome.Fail(RemediationStatus.Conflict, new LocalizedText("Kế hoạch đang được sửa ở nơi khác, hãy thử lại", "The plan kept changing; retry."));
     }
 
     private static bool Equivalent(RemediationPlan a, RemediationPlan b) =>

@@ -114,7 +114,7 @@ public sealed class UnitFunctionTests(AzuriteFixture azurite)
     }
 
     private string Sign(FunctionHost host, string scope) =>
-        host.Services.GetRequiredService<LinkSigner>().Sign(new SignedLink(UnitFunction.ViewAction, scope, clock.GetUtcNow().AddDays(7)));
+        host.Services.GetRequiredService<LinkSigner>().Sign(new SignedLink(ViewUnit.Action, scope, clock.GetUtcNow().AddDays(7)));
 
     private sealed record UnitViewJson(UnitSummary Unit, IReadOnlyList<UnitSummary> Children);
 }

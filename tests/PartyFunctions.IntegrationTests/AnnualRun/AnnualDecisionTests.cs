@@ -29,7 +29,7 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
     {
         var province = await Province.ClassifiedAsync(azurite);
         await using var host = province.Host;
-        var link = Uri.EscapeDataString(province.Link(AnnualDecisionFunctions.DecideAction, "Q"));
+        var link = Uri.EscapeDataString(province.Link(AnnualRunLinks.DecideAction, "Q"));
 
         var form = await host.SendAsync(HttpMethod.Get, $"/api/decisions/2025/Q.G2?link={link}&decidedBy=x&level.Q.G2.C01=HTNV");
         Assert.True(form.Status == HttpStatusCode.OK, form.ToString());
