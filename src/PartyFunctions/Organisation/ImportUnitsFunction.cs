@@ -49,9 +49,15 @@ public sealed class ImportUnitsFunction(ImportUnits importUnits, AdminPrincipal 
         }
 
         var report = await importUnits.RunAsync(content, deactivateMissing, cancellationToken);
-        return report.Succeeded
-            ? new OkObjectResult(report)
-            : Problems.Of(StatusCodes.Status400BadRequest, report.Errors.Select(e => new Scoring.FieldError(
-                e.Line > 0 ? $"line {e.Line}" : "", "import", e.Message, e.Message)).ToList(), language);
+        if (report.Succeeded)
+        {
+            return new OkObjectResult(report);
+        }
+
+        // Every bad line is one error; the refused file is archived all the same, and the answer says where.
+        var refused = Problems.Of(StatusCodes.Status400BadRequest, report.Errors.Select(e => new Scoring.FieldError(
+            e.Line > 0 ? $"line {e.Line}" : "", "import", e.Message, e.Message)).ToList(), language);
+        ((ProblemDetails)refused.Value!).Extensions["archivedAs"] = report.ArchivedAs;
+        return refused;
     }
 }
