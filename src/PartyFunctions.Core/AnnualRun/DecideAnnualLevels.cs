@@ -47,19 +47,19 @@ public sealed class DecideAnnualLevels(
 
             if (!LevelCodes.TryParse(input.Level, out var level))
             {
-                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: mức xếp loại phải là HTXSNV, HTTNV, HTNV hoặc KHTNV", "Level must be HTXSNV, HTTNV, HTNV or KHTNV."));
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: mức xếp loại phải là HTXSNV, HTTNV, HTNV hoặc KHTNV", $"{input.UnitId}: the level must be HTXSNV, HTTNV, HTNV or KHTNV."));
             }
 
             var reason = input.Reason?.Trim() ?? string.Empty;
             var isOverride = result.Proposed != level;
             if (isOverride && reason.Length == 0)
             {
-                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: khác mức đề xuất ({Proposal(result)}) thì phải ghi lý do", "An override needs a reason."));
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: khác mức đề xuất ({Proposal(result)}) thì phải ghi lý do", $"{input.UnitId}: an override needs a reason."));
             }
 
             if (reason.Length > MaxText)
             {
-                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: lý do tối đa 1.000 ký tự", "Reason is limited to 1,000 characters."));
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: lý do tối đa 1.000 ký tự", $"{input.UnitId}: the reason is limited to 1,000 characters."));
             }
 
             if (result.Decision is { } before && before.Level == level && before.Reason == reason && before.DecidedBy == decidedBy.Trim())
