@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PartyFunctions.Notifications;
+using PartyFunctions.Presentation.Notifications;
 using PartyFunctions.Storage.Notifications;
 using SendGrid;
 using WireMock.RequestBuilders;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
+using PartyFunctions.Presentation;
 using PartyFunctions.Storage.Alerts;
 using PartyFunctions.Storage.Remediation;
 using PartyFunctions.Storage.AnnualRun;
@@ -33,6 +34,7 @@ public static class PartyServiceCollectionExtensions
         services.AddAlerts(configuration);
         services.AddRemediation(configuration);
         services.AddHeartbeat(configuration);
+        services.AddPresentation();
         return services;
     }
 }

@@ -34,7 +34,7 @@ public static class ClassifyRunCommand
                 var started = await context.Services.GetRequiredService<StartClassificationRun>().RunAsync(y, result.GetValue(through), resume: true, ct);
                 if (started.Refusal is { } refusal)
                 {
-                    await error.WriteLineAsync(refusal);
+                    await error.WriteLineAsync($"{refusal.Vi} / {refusal.En}");
                     return PartyCommand.InvalidInput;
                 }
 

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Access;
 
@@ -22,7 +23,7 @@ public sealed class AdminPrincipal(bool requireRole)
         : string.Equals(websiteAuthEnabled, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Null when allowed; otherwise the reason (for the 401/403 body, never with the header's content).</summary>
-    public string? Deny(string? principalHeader)
+    public LocalizedText? Deny(string? principalHeader)
     {
         if (!requireRole)
         {
@@ -31,12 +32,12 @@ public sealed class AdminPrincipal(bool requireRole)
 
         if (string.IsNullOrWhiteSpace(principalHeader))
         {
-            return "Cần đăng nhập / sign-in required.";
+            return new LocalizedText("Cần đăng nhập", "Sign-in required.");
         }
 
         return Roles(principalHeader).Contains(Role, StringComparer.Ordinal)
             ? null
-            : $"Tài khoản không có vai trò {Role} / the signed-in account lacks the {Role} role.";
+            : new LocalizedText($"Tài khoản không có vai trò {Role}", $"The signed-in account lacks the {Role} role.");
     }
 
     private static List<string> Roles(string header)

@@ -1,4 +1,5 @@
 using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Access;
 
@@ -17,7 +18,7 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
         if (!UnitPath.IsValidId(unitId))
         {
             // Not a unit that could exist (nor a valid storage key): nothing to count or lock.
-            return new CellAuthentication(CellAuthenticationOutcome.Rejected, "Mã truy cập không đúng / wrong access code.");
+            return new CellAuthentication(CellAuthenticationOutcome.Rejected, new LocalizedText("Mã truy cập không đúng", "Wrong access code."));
         }
 
         // One query: the code, the attempts and the copy of the unit the registry keeps beside them.
@@ -41,7 +42,7 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
                 await ClearAsync(unitId, cancellationToken);
             }
 
-            return new CellAuthentication(CellAuthenticationOutcome.Authenticated, "Mã truy cập đúng / access code accepted.", Unit: unit);
+            return new CellAuthentication(CellAuthenticationOutcome.Authenticated, new LocalizedText("Mã truy cập đúng", "Access code accepted."), Unit: unit);
         }
 
         return await RecordFailureAsync(unitId, cancellationToken);
@@ -65,7 +66,7 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
                 return after.LockedUntil is { } until
                     ? Locked(until)
                     : new CellAuthentication(CellAuthenticationOutcome.Rejected,
-                        $"Mã truy cập không đúng; còn {after.RemainingAttempts(now)} lần thử / wrong access code; {after.RemainingAttempts(now)} attempts left.");
+                        new LocalizedText($"Mã truy cập không đúng; còn {after.RemainingAttempts(now)} lần thử", $"Wrong access code; {after.RemainingAttempts(now)} attempts left."));
             }
         }
 
@@ -81,7 +82,9 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, T
 
     private static CellAuthentication Locked(DateTimeOffset until) => new(
         CellAuthenticationOutcome.LockedOut,
-        $"Đã nhập sai mã {FailedAttempts.MaxFailures} lần trong {FailedAttempts.Window.TotalMinutes:0} phút: biểu mẫu của chi bộ bị khóa đến " +
-        $"{VietnamDate.Format(until)} (giờ Việt Nam). / Too many wrong codes: this cell's form is locked until {until:u}.",
+        new LocalizedText(
+            $"Đã nhập sai mã {FailedAttempts.MaxFailures} lần trong {FailedAttempts.Window.TotalMinutes:0} phút: biểu mẫu của chi bộ bị khóa đến " +
+            $"{VietnamDate.Format(until)} (giờ Việt Nam).",
+            $"Too many wrong codes: this cell's form is locked until {until:u}."),
         until);
 }

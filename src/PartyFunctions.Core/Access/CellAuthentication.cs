@@ -1,3 +1,5 @@
+using PartyFunctions.Policy;
+
 namespace PartyFunctions.Access;
 
 public enum CellAuthenticationOutcome
@@ -14,7 +16,7 @@ public enum CellAuthenticationOutcome
 /// <see cref="Unit"/> is the cell as read during the check, so that callers need not read it again.
 /// </summary>
 public sealed record CellAuthentication(
-    CellAuthenticationOutcome Outcome, string Message, DateTimeOffset? LockedUntil = null, Organisation.Unit? Unit = null)
+    CellAuthenticationOutcome Outcome, LocalizedText Message, DateTimeOffset? LockedUntil = null, Organisation.Unit? Unit = null)
 {
     public bool Succeeded => Outcome == CellAuthenticationOutcome.Authenticated;
 }

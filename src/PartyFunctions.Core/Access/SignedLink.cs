@@ -1,3 +1,5 @@
+using PartyFunctions.Policy;
+
 namespace PartyFunctions.Access;
 
 /// <summary>
@@ -20,10 +22,10 @@ public sealed record LinkVerification(LinkStatus Status, SignedLink? Link)
 {
     public bool IsValid => Status == LinkStatus.Valid;
 
-    public string Message => Status switch
+    public LocalizedText Message => Status switch
     {
-        LinkStatus.Valid => "Liên kết hợp lệ / valid link.",
-        LinkStatus.Expired => "Liên kết đã hết hạn; hãy dùng liên kết trong email mới nhất / the link has expired.",
-        _ => "Liên kết không hợp lệ / the link is not valid.",
+        LinkStatus.Valid => new LocalizedText("Liên kết hợp lệ", "Valid link."),
+        LinkStatus.Expired => new LocalizedText("Liên kết đã hết hạn; hãy dùng liên kết trong email mới nhất", "The link has expired."),
+        _ => new LocalizedText("Liên kết không hợp lệ", "The link is not valid."),
     };
 }

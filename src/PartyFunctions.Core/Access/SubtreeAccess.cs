@@ -1,4 +1,5 @@
 using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Access;
 
@@ -21,12 +22,12 @@ public sealed class SubtreeAccess(LinkSigner signer, IUnitStore units)
         return unit is not null && unit.IsWithin(verification.Link!.ScopeUnitId)
             ? new SubtreeAccessResult(LinkStatus.Valid, unit, verification.Message)
             : new SubtreeAccessResult(LinkStatus.WrongAction, null,
-                "Liên kết này không cho phép xem đơn vị đó / this link does not cover that unit.");
+                new LocalizedText("Liên kết này không cho phép xem đơn vị đó", "This link does not cover that unit."));
     }
 }
 
 /// <summary>The unit reached, or why not (a unit outside the scope reads as not covered, whether it exists or not).</summary>
-public sealed record SubtreeAccessResult(LinkStatus Status, Unit? Unit, string Message)
+public sealed record SubtreeAccessResult(LinkStatus Status, Unit? Unit, LocalizedText Message)
 {
     public bool Allowed => Unit is not null;
 }

@@ -1,5 +1,6 @@
 using PartyFunctions.Access;
 using PartyFunctions.Concurrency;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Alerts;
 
@@ -41,15 +42,15 @@ public sealed class AcknowledgeAlert(AlertLinks links, IAlertStore store, TimePr
 
                 if (stored.Alert.State != AlertState.Open)
                 {
-                    return Attempt.Done(new AcknowledgeResult(AcknowledgeStatus.AlreadyDone, stored.Alert, "Cảnh báo đã được xác nhận hoặc đã giải quyết / already acknowledged or resolved."));
+                    return Attempt.Done(new AcknowledgeResult(AcknowledgeStatus.AlreadyDone, stored.Alert, new LocalizedText("Cảnh báo đã được xác nhận hoặc đã giải quyết", "Already acknowledged or resolved.")));
                 }
 
                 var chainUnit = stored.Alert.Chain.FirstOrDefault(s => s.Level == link.Level)?.RecipientUnitId ?? link.Key.UnitId;
                 var acknowledged = stored.Alert.Acknowledge(clock.GetUtcNow(), $"level {link.Level} ({chainUnit})");
                 return Attempt.DoneIf(await store.TryReplaceAsync(acknowledged, stored.ETag, ct),
-                    new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, "Đã xác nhận cảnh báo / alert acknowledged."));
+                    new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, new LocalizedText("Đã xác nhận cảnh báo", "Alert acknowledged.")));
             },
-            () => new AcknowledgeResult(AcknowledgeStatus.Busy, null, "Cảnh báo đang được cập nhật; hãy thử lại / the alert is being updated, try again."),
+            () => new AcknowledgeResult(AcknowledgeStatus.Busy, null, new LocalizedText("Cảnh báo đang được cập nhật; hãy thử lại", "The alert is being updated, try again.")),
             cancellationToken);
     }
 }
@@ -65,9 +66,9 @@ public enum AcknowledgeStatus
 }
 
 /// <summary>The outcome of reading or using an acknowledge link, with a message for the page (Vietnamese first).</summary>
-public sealed record AcknowledgeResult(AcknowledgeStatus Status, Alert? Alert, string Message, LinkStatus LinkStatus = LinkStatus.Valid)
+public sealed record AcknowledgeResult(AcknowledgeStatus Status, Alert? Alert, LocalizedText Message, LinkStatus LinkStatus = LinkStatus.Valid)
 {
-    public static AcknowledgeResult NotFound { get; } = new(AcknowledgeStatus.NotFound, null, "Không tìm thấy cảnh báo / no such alert.");
+    public static AcknowledgeResult NotFound { get; } = new(AcknowledgeStatus.NotFound, null, new LocalizedText("Không tìm thấy cảnh báo", "No such alert."));
 
-    public static AcknowledgeResult Refused(LinkStatus status, string message) => new(AcknowledgeStatus.LinkRefused, null, message, status);
+    public static AcknowledgeResult Refused(LinkStatus status, LocalizedText message) => new(AcknowledgeStatus.LinkRefused, null, message, status);
 }

@@ -1,4 +1,5 @@
 using PartyFunctions.Access;
+using PartyFunctions.Policy;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Alerts;
@@ -19,11 +20,11 @@ public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
     {
         ArgumentNullException.ThrowIfNull(key);
         var token = signer.Sign(new SignedLink(AcknowledgeAction, key.UnitId, now + AcknowledgeLifetime, $"{key}#{level}"));
-        return baseUrl.Combine("api/alerts/acknowledge?link=" + token);
+        return baseUrl.Combine(Routes.Path(Routes.AcknowledgeAlert) + "?link=" + token);
     }
 
     public string Status(string unitId, ScorePeriod period, DateTimeOffset now) =>
-        baseUrl.Combine($"api/status/{Uri.EscapeDataString(unitId)}/{period}?link=" + signer.Sign(new SignedLink(ViewAction, unitId, now + StatusLifetime)));
+        baseUrl.Combine(Routes.Path(Routes.Status, unitId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ViewAction, unitId, now + StatusLifetime)));
 
     /// <summary>The alert key and level an acknowledge link names, when it verifies.</summary>
     public AcknowledgeLink Read(string? token)
@@ -39,9 +40,9 @@ public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
         return hash > 0 && AlertKey.TryParse(subject[..hash], out var key) && int.TryParse(subject[(hash + 1)..], out var level)
             && string.Equals(key!.UnitId, verification.Link.ScopeUnitId, StringComparison.Ordinal)
             ? new AcknowledgeLink(LinkStatus.Valid, verification.Message, key, level)
-            : new AcknowledgeLink(LinkStatus.Malformed, "Liên kết không hợp lệ / the link is not valid.", null, 0);
+            : new AcknowledgeLink(LinkStatus.Malformed, new LocalizedText("Liên kết không hợp lệ", "The link is not valid."), null, 0);
     }
 }
 
 /// <summary>What an acknowledge link names: the alert and the level its holder was alerted at, or why it is refused.</summary>
-public sealed record AcknowledgeLink(LinkStatus Status, string Message, AlertKey? Key, int Level);
+public sealed record AcknowledgeLink(LinkStatus Status, LocalizedText Message, AlertKey? Key, int Level);

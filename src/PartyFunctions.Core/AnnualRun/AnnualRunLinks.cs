@@ -16,10 +16,10 @@ public sealed class AnnualRunLinks(LinkSigner signer, AppBaseUrl baseUrl)
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
 
     public string Report(int year, string unitId, DateTimeOffset now) =>
-        baseUrl.Combine($"api/reports/{Year(year)}/{Uri.EscapeDataString(unitId)}?link={Sign(ReportAction, unitId, now)}");
+        baseUrl.Combine($"{Routes.Path(Routes.Report, Year(year), unitId)}?link={Sign(ReportAction, unitId, now)}");
 
     public string Decide(int year, string committeeId, DateTimeOffset now) =>
-        baseUrl.Combine($"api/decisions/{Year(year)}/{Uri.EscapeDataString(committeeId)}?link={Sign(DecideAction, committeeId, now)}");
+        baseUrl.Combine($"{Routes.Path(Routes.Decisions, Year(year), committeeId)}?link={Sign(DecideAction, committeeId, now)}");
 
     private string Sign(string action, string unitId, DateTimeOffset now) => signer.Sign(new SignedLink(action, unitId, now + Lifetime));
 

@@ -17,6 +17,7 @@ public sealed class ClassifyShard(
     IAnnualResultStore results,
     IClassificationRunStore runs,
     IReportStore reports,
+    IAnnualReportRenderer renderer,
     PolicyCatalog catalog,
     CompleteClassificationRun completion,
     TimeProvider clock)
@@ -46,7 +47,7 @@ public sealed class ClassifyShard(
         await results.SaveAsync(computed, cancellationToken);
         // Re-read so that the report shows decisions already recorded on a redelivered shard.
         var saved = await results.GetAsync(run.Year, superior.Id, cancellationToken);
-        await reports.SaveAsync(run.Year, superior.Id, AnnualReportRenderer.Render(superior, run, saved), cancellationToken);
+        await reports.SaveAsync(run.Year, superior.Id, renderer.Render(superior, run, saved), cancellationToken);
         // A redelivered shard writes the same results; its mark keeps the time it was first done.
         if (mark is not { Status: ShardStatus.Done } || mark.Cells != computed.Count)
         {

@@ -18,6 +18,7 @@ public sealed class CompleteClassificationRun(
     IClassificationRunStore runs,
     IAnnualResultStore results,
     IReportStore reports,
+    IAnnualReportRenderer renderer,
     IUnitStore units,
     OpenAlerts alerts,
     AnnounceAnnualReports announce,
@@ -37,7 +38,7 @@ public sealed class CompleteClassificationRun(
         foreach (var top in registry.Values.Where(u => u.ParentId is null))
         {
             var inside = all.Where(r => registry.TryGetValue(r.UnitId, out var unit) && unit.IsWithin(top.Id)).ToList();
-            await reports.SaveAsync(year, top.Id, AnnualReportRenderer.Render(top, stored.Run, inside), cancellationToken);
+            await reports.SaveAsync(year, top.Id, renderer.Render(top, stored.Run, inside), cancellationToken);
         }
 
         await OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken);

@@ -1,5 +1,6 @@
 using PartyFunctions.Classification;
 using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.AnnualRun;
 
@@ -11,7 +12,8 @@ namespace PartyFunctions.AnnualRun;
 /// its "final" column shows it. Repeating the same decision changes nothing.
 /// </summary>
 public sealed class DecideAnnualLevels(
-    IUnitStore units, IAnnualResultStore results, IClassificationRunStore runs, IReportStore reports, TimeProvider clock)
+    IUnitStore units, IAnnualResultStore results, IClassificationRunStore runs, IReportStore reports, IAnnualReportRenderer renderer,
+    TimeProvider clock)
 {
     public const int MaxText = 1000;
 
@@ -21,12 +23,12 @@ public sealed class DecideAnnualLevels(
         ArgumentNullException.ThrowIfNull(decisions);
         if (string.IsNullOrWhiteSpace(decidedBy) || decidedBy.Length > MaxText)
         {
-            return DecisionOutcome.Invalid("Cần ghi người quyết định (decidedBy, tối đa 1.000 ký tự) / decidedBy is required.");
+            return DecisionOutcome.Invalid(new LocalizedText("Cần ghi người quyết định (decidedBy, tối đa 1.000 ký tự)", "DecidedBy is required."));
         }
 
         if (decisions.Count == 0)
         {
-            return DecisionOutcome.Invalid("Chưa chọn mức xếp loại nào / no decision given.");
+            return DecisionOutcome.Invalid(new LocalizedText("Chưa chọn mức xếp loại nào", "No decision given."));
         }
 
         var run = (await runs.GetRunAsync(ClassificationRun.IdFor(year), cancellationToken))?.Run;
@@ -40,24 +42,24 @@ public sealed class DecideAnnualLevels(
         {
             if (!existing.TryGetValue(input.UnitId, out var result))
             {
-                return DecisionOutcome.NotFound($"Không có kết quả xếp loại năm {year} của {input.UnitId} thuộc {committeeId} / no {year} result for {input.UnitId} under {committeeId}.");
+                return DecisionOutcome.NotFound(new LocalizedText($"Không có kết quả xếp loại năm {year} của {input.UnitId} thuộc {committeeId}", $"No {year} result for {input.UnitId} under {committeeId}."));
             }
 
             if (!LevelCodes.TryParse(input.Level, out var level))
             {
-                return DecisionOutcome.Invalid($"{input.UnitId}: mức xếp loại phải là HTXSNV, HTTNV, HTNV hoặc KHTNV / level must be HTXSNV, HTTNV, HTNV or KHTNV.");
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: mức xếp loại phải là HTXSNV, HTTNV, HTNV hoặc KHTNV", $"{input.UnitId}: the level must be HTXSNV, HTTNV, HTNV or KHTNV."));
             }
 
             var reason = input.Reason?.Trim() ?? string.Empty;
             var isOverride = result.Proposed != level;
             if (isOverride && reason.Length == 0)
             {
-                return DecisionOutcome.Invalid($"{input.UnitId}: khác mức đề xuất ({Proposal(result)}) thì phải ghi lý do / an override needs a reason.");
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: khác mức đề xuất ({Proposal(result)}) thì phải ghi lý do", $"{input.UnitId}: an override needs a reason."));
             }
 
             if (reason.Length > MaxText)
             {
-                return DecisionOutcome.Invalid($"{input.UnitId}: lý do tối đa 1.000 ký tự / reason is limited to 1,000 characters.");
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: lý do tối đa 1.000 ký tự", $"{input.UnitId}: the reason is limited to 1,000 characters."));
             }
 
             if (result.Decision is { } before && before.Level == level && before.Reason == reason && before.DecidedBy == decidedBy.Trim())
@@ -76,7 +78,7 @@ public sealed class DecideAnnualLevels(
         if (changed.Count > 0)
         {
             var saved = await results.GetAsync(year, committeeId, cancellationToken);
-            await reports.SaveAsync(year, committeeId, AnnualReportRenderer.Render(committee!, run!, saved), cancellationToken);
+            await reports.SaveAsync(year, committeeId, renderer.Render(committee!, run!, saved), cancellationToken);
         }
 
         return DecisionOutcome.Recorded(changed.Count);
@@ -88,7 +90,7 @@ public sealed class DecideAnnualLevels(
         ArgumentNullException.ThrowIfNull(decision);
         return await units.GetAsync(unitId, cancellationToken) is { ParentId: { } committeeId }
             ? await RunAsync(year, committeeId, [decision with { UnitId = unitId }], decidedBy, cancellationToken)
-            : DecisionOutcome.NotFound($"Không có đơn vị {unitId} / unknown unit {unitId}.");
+            : DecisionOutcome.NotFound(new LocalizedText($"Không có đơn vị {unitId}", $"Unknown unit {unitId}."));
     }
 
     private static string Proposal(AnnualResult result) => result.Proposed is null ? "chưa có" : result.Proposed.Code();
@@ -105,11 +107,11 @@ public enum DecisionStatus
 }
 
 /// <summary>What a decision request did: how many decisions changed, or why nothing was stored (Vietnamese first).</summary>
-public sealed record DecisionOutcome(DecisionStatus Status, int Changed, string? Message)
+public sealed record DecisionOutcome(DecisionStatus Status, int Changed, LocalizedText? Message)
 {
     public static DecisionOutcome Recorded(int changed) => new(DecisionStatus.Recorded, changed, null);
 
-    public static DecisionOutcome Invalid(string message) => new(DecisionStatus.Invalid, 0, message);
+    public static DecisionOutcome Invalid(LocalizedText message) => new(DecisionStatus.Invalid, 0, message);
 
-    public static DecisionOutcome NotFound(string message) => new(DecisionStatus.NotFound, 0, message);
+    public static DecisionOutcome NotFound(LocalizedText message) => new(DecisionStatus.NotFound, 0, message);
 }

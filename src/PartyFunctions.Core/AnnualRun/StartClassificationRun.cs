@@ -19,7 +19,7 @@ public sealed class StartClassificationRun(
         var through = throughMonth ?? LastCutOffMonth(year, now);
         if (through is < 1 or > 12)
         {
-            return RunStart.Refused($"Chưa có tháng nào của năm {year} qua hạn chốt; chưa thể xếp loại / no month of {year} is cut off yet.");
+            return RunStart.Refused(new LocalizedText($"Chưa có tháng nào của năm {year} qua hạn chốt; chưa thể xếp loại", $"No month of {year} is cut off yet."));
         }
 
         var runId = ClassificationRun.IdFor(year);
@@ -70,9 +70,9 @@ public sealed class StartClassificationRun(
 }
 
 /// <summary>What a start did: refused (with a message for a person), found the run already there, or sent shards.</summary>
-public sealed record RunStart(ClassificationRun? Run, int ShardsDispatched, string? Refusal)
+public sealed record RunStart(ClassificationRun? Run, int ShardsDispatched, LocalizedText? Refusal)
 {
-    public static RunStart Refused(string message) => new(null, 0, message);
+    public static RunStart Refused(LocalizedText message) => new(null, 0, message);
 
     public static RunStart Existing(ClassificationRun run) => new(run, 0, null);
 

@@ -34,7 +34,7 @@ public sealed class SendReminders(
         var lines = missing.Where(c => !string.IsNullOrWhiteSpace(c.Cell.SecretaryEmail)).Select(c => new DigestLine(
             new Recipient(c.Cell.SecretaryEmail!),
             new DigestItem(NotificationKind.Reminder, c.Cell.Id, c.Cell.Name, occasion.Period.ToString(), Rule: Job,
-                ActionUrl: baseUrl.Combine($"api/form?unit={Uri.EscapeDataString(c.Cell.Id)}"))));
+                ActionUrl: baseUrl.Combine($"{Routes.Path(Routes.Form)}?unit={Uri.EscapeDataString(c.Cell.Id)}"))));
         var digests = await poster.PostAsync(occasion.RunId, lines, now, cancellationToken);
 
         await markers.MarkDoneAsync(Job, key, $"{missing.Count} cells reminded, {digests} digests", cancellationToken);

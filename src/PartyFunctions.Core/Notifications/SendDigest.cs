@@ -14,7 +14,7 @@ public sealed class SendDigest(
     IOutbox outbox,
     IMailTransport transport,
     IDigestScheduler scheduler,
-    DigestRenderer renderer,
+    IDigestRenderer renderer,
     ReportUndeliverableDigest undeliverable,
     EmailOptions options,
     TimeProvider clock)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using PartyFunctions.Alerts;
 using PartyFunctions.Concurrency;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Remediation;
 
@@ -12,19 +13,21 @@ namespace PartyFunctions.Remediation;
 /// </summary>
 public sealed class AttachEvidence(IRemediationStore plans, IEvidenceStore evidence, TimeProvider clock)
 {
+    public static readonly LocalizedText TooLarge = new("Tệp quá lớn: tối đa 10 MB.", "The file is larger than 10 MB.");
+
     public async Task<RemediationOutcome> RunAsync(
         AlertKey key, string itemId, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (content.Length > EvidenceSniffer.MaxBytes)
         {
-            return RemediationOutcome.Fail(RemediationStatus.TooLarge, "Tệp quá lớn: tối đa 10 MB / the file is larger than 10 MB.");
+            return RemediationOutcome.Fail(RemediationStatus.TooLarge, TooLarge);
         }
 
         if (content.Length == 0 || EvidenceSniffer.Detect(content) is not { } type)
         {
             return RemediationOutcome.Fail(RemediationStatus.UnsupportedType,
-                "Chỉ nhận tệp PDF, DOCX, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên) / only PDF, DOCX, JPEG or PNG content is accepted.");
+                new LocalizedText("Chỉ nhận tệp PDF, DOCX, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên).", "Only PDF, DOCX, JPEG or PNG content is accepted."));
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
@@ -36,12 +39,12 @@ public sealed class AttachEvidence(IRemediationStore plans, IEvidenceStore evide
                 if (await plans.GetAsync(key, ct) is not { } current
                     || current.Plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
                 {
-                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.NotFound, $"Không có kế hoạch hoặc nội dung {itemId} / no such plan or item."));
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.NotFound, new LocalizedText($"Không có kế hoạch hoặc nội dung {itemId}", "No such plan or item.")));
                 }
 
                 if (current.Plan.State == PlanState.Closed || item.ClosedAt is not null)
                 {
-                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.Conflict, "Nội dung này đã được cấp trên kết thúc / the item is closed."));
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.Conflict, new LocalizedText("Nội dung này đã được cấp trên kết thúc", "The item is closed.")));
                 }
 
                 if (item.Evidence.Any(e => e.Sha256 == sha))

@@ -1,3 +1,5 @@
+using PartyFunctions.Policy;
+
 namespace PartyFunctions.Remediation;
 
 public enum RemediationStatus
@@ -10,16 +12,22 @@ public enum RemediationStatus
     Conflict,
     UnsupportedType,
     TooLarge,
+
+    /// <summary>The access code or the signed link does not reach the unit.</summary>
+    Forbidden,
+
+    /// <summary>A read found the plan.</summary>
+    Found,
 }
 
 /// <summary>What a remediation request did, with the plan as it now stands, or why nothing was stored (Vietnamese first).</summary>
-public sealed record RemediationOutcome(RemediationStatus Status, RemediationPlan? Plan, string? Message = null)
+public sealed record RemediationOutcome(RemediationStatus Status, RemediationPlan? Plan, LocalizedText? Message = null)
 {
-    public bool Succeeded => Status is RemediationStatus.Created or RemediationStatus.Updated or RemediationStatus.Unchanged;
+    public bool Succeeded => Status is RemediationStatus.Created or RemediationStatus.Updated or RemediationStatus.Unchanged or RemediationStatus.Found;
 
-    public static RemediationOutcome Fail(RemediationStatus status, string message) => new(status, null, message);
+    public static RemediationOutcome Fail(RemediationStatus status, LocalizedText message) => new(status, null, message);
 
     /// <summary>Another writer kept changing the plan through every attempt (<see cref="Concurrency.OptimisticUpdate"/>).</summary>
     public static RemediationOutcome Busy() =>
-        Fail(RemediationStatus.Conflict, "Kế hoạch đang được sửa ở nơi khác, hãy thử lại / the plan kept changing; retry.");
+        Fail(RemediationStatus.Conflict, new LocalizedText("Kế hoạch đang được sửa ở nơi khác, hãy thử lại", "The plan kept changing; try again."));
 }

@@ -1,5 +1,6 @@
 using PartyFunctions.Alerts;
 using PartyFunctions.Concurrency;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Remediation;
 
@@ -21,12 +22,12 @@ public sealed class ReviewRemediationPlan(IRemediationStore plans, ResolveAlert 
         var current = await plans.GetAsync(key, cancellationToken);
         if (current is { Plan.State: PlanState.Submitted })
         {
-            return RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch chưa được chấp nhận / accept the plan first.");
+            return RemediationOutcome.Fail(RemediationStatus.Conflict, new LocalizedText("Kế hoạch chưa được chấp nhận", "Accept the plan first."));
         }
 
         if (current is not null && current.Plan.Items.All(i => i.Id != itemId))
         {
-            return RemediationOutcome.Fail(RemediationStatus.NotFound, $"Không có nội dung {itemId} / no item {itemId}.");
+            return RemediationOutcome.Fail(RemediationStatus.NotFound, new LocalizedText($"Không có nội dung {itemId}", $"No item {itemId}."));
         }
 
         var outcome = await UpdateAsync(key, plan =>
@@ -51,7 +52,7 @@ public sealed class ReviewRemediationPlan(IRemediationStore plans, ResolveAlert 
             {
                 if (await plans.GetAsync(key, ct) is not { } current)
                 {
-                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.NotFound, $"Đơn vị {key.UnitId} chưa gửi kế hoạch khắc phục / no plan submitted."));
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.NotFound, new LocalizedText($"Đơn vị {key.UnitId} chưa gửi kế hoạch khắc phục", "No plan submitted.")));
                 }
 
                 var changed = change(current.Plan);

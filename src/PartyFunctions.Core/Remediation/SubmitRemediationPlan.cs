@@ -1,6 +1,7 @@
 using System.Globalization;
 using PartyFunctions.Alerts;
 using PartyFunctions.Concurrency;
+using PartyFunctions.Policy;
 
 namespace PartyFunctions.Remediation;
 
@@ -22,7 +23,7 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IAlertStore a
         if (!IsPlanRule(key.Rule) || await alerts.GetAsync(key, cancellationToken) is not { Alert.IsOpen: true })
         {
             return RemediationOutcome.Fail(RemediationStatus.NotFound,
-                $"Đơn vị {key.UnitId} không có cảnh báo {key.Rule} kỳ {key.Period} đang mở cần kế hoạch khắc phục / no open alert needs a plan.");
+                new LocalizedText($"Đơn vị {key.UnitId} không có cảnh báo {key.Rule} kỳ {key.Period} đang mở cần kế hoạch khắc phục.", "No open alert needs a plan."));
         }
 
         if (Validate(items) is { } error)
@@ -36,7 +37,7 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IAlertStore a
                 var existing = await plans.GetAsync(key, ct);
                 if (existing is { Plan.State: not PlanState.Submitted })
                 {
-                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.Conflict, "Kế hoạch đã được cấp trên chấp nhận, không sửa được nữa / the plan was accepted and can no longer change."));
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.Conflict, new LocalizedText("Kế hoạch đã được cấp trên chấp nhận, không sửa được nữa", "The plan was accepted and can no longer change.")));
                 }
 
                 var newItems = items!.Select((item, i) =>
@@ -59,11 +60,11 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IAlertStore a
             cancellationToken);
     }
 
-    private static string? Validate(IReadOnlyList<PlanItemInput>? items)
+    private static LocalizedText? Validate(IReadOnlyList<PlanItemInput>? items)
     {
         if (items is null || items.Count is 0 or > MaxItems)
         {
-            return $"Kế hoạch cần từ 1 đến {MaxItems} nội dung (items) / a plan needs 1 to {MaxItems} items.";
+            return new LocalizedText($"Kế hoạch cần từ 1 đến {MaxItems} nội dung (items)", $"A plan needs 1 to {MaxItems} items.");
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -73,7 +74,7 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IAlertStore a
                 || string.IsNullOrWhiteSpace(item.Owner) || item.Owner.Length > MaxText
                 || !DateOnly.TryParseExact(item.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
-                return $"Nội dung {i + 1}: cần tên việc (title), người phụ trách (owner) và hạn (due, yyyy-MM-dd) / item {i + 1} needs title, owner and due (yyyy-MM-dd).";
+                return new LocalizedText($"Nội dung {i + 1}: cần tên việc (title), người phụ trách (owner) và hạn (due, yyyy-MM-dd)", $"Item {i + 1} needs title, owner and due (yyyy-MM-dd).");
             }
         }
 

@@ -1,6 +1,7 @@
 using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.Deadlines;
+using PartyFunctions.Policy;
 using PartyFunctions.Scoring;
 using PartyFunctions.Submissions;
 
@@ -16,13 +17,13 @@ public sealed class MonthlyStatus(SubtreeAccess access, MonthRoster roster, IAle
     {
         if (!ScorePeriod.TryParse(periodText, out var period))
         {
-            return MonthlyStatusResult.Refused(400, "Tháng không hợp lệ (yyyy-MM) / the month must be yyyy-MM.");
+            return MonthlyStatusResult.Refused(MonthlyStatusOutcome.InvalidPeriod, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
         }
 
         var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
         if (!allowed.Allowed)
         {
-            return MonthlyStatusResult.Refused(403, allowed.Message);
+            return MonthlyStatusResult.Refused(MonthlyStatusOutcome.LinkRefused, allowed.Message);
         }
 
         var month = await roster.ForSubtreeAsync(unitId, period, cancellationToken);
@@ -37,7 +38,7 @@ public sealed class MonthlyStatus(SubtreeAccess access, MonthRoster roster, IAle
                 open[cell.Cell.Id].Order(StringComparer.Ordinal).ToList()))
             .ToList();
 
-        return new MonthlyStatusResult(200, null, new StatusReport(allowed.Unit!.Id, allowed.Unit.Name, period, now, rows));
+        return new MonthlyStatusResult(MonthlyStatusOutcome.Found, null, new StatusReport(allowed.Unit!.Id, allowed.Unit.Name, period, now, rows));
     }
 
     private static SubmissionStatus StatusOf(ScoreRecord? score, ScorePeriod period, DateTimeOffset now) =>
@@ -70,8 +71,15 @@ public sealed record StatusReport(string UnitId, string UnitName, ScorePeriod Pe
     public int OpenAlerts => Rows.Sum(r => r.OpenAlerts.Count);
 }
 
-/// <summary>The report, or the HTTP status and message that refuse it.</summary>
-public sealed record MonthlyStatusResult(int StatusCode, string? Message, StatusReport? Report)
+public enum MonthlyStatusOutcome
 {
-    public static MonthlyStatusResult Refused(int statusCode, string message) => new(statusCode, message, null);
+    Found,
+    InvalidPeriod,
+    LinkRefused,
+}
+
+/// <summary>The report, or why it is refused and the message that says so.</summary>
+public sealed record MonthlyStatusResult(MonthlyStatusOutcome Outcome, LocalizedText? Message, StatusReport? Report)
+{
+    public static MonthlyStatusResult Refused(MonthlyStatusOutcome outcome, LocalizedText message) => new(outcome, message, null);
 }

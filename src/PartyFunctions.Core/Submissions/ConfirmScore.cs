@@ -117,7 +117,7 @@ public sealed class ConfirmScore(SubtreeAccess access, LinkSigner signer, IScore
         var allowed = await access.AuthoriseAsync(link, Action, unitId, cancellationToken);
         if (!allowed.Allowed)
         {
-            var (vi, en) = SubmitScore.SplitMessage(allowed.Message);
+            var (vi, en) = allowed.Message;
             return new ConfirmationView(ConfirmationStatus.Forbidden, null, null, null, new FieldError("link", "link", vi, en));
         }
 

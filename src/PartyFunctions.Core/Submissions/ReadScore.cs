@@ -24,7 +24,7 @@ public sealed class ReadScore(AuthenticateCell authenticate, SubtreeAccess acces
         if (!string.IsNullOrEmpty(code))
         {
             var login = await authenticate.RunAsync(unitId, code, cancellationToken);
-            var (vi, en) = SubmitScore.SplitMessage(login.Message);
+            var (vi, en) = login.Message;
             if (!login.Succeeded)
             {
                 return new ReadScoreOutcome(login.Outcome == CellAuthenticationOutcome.LockedOut ? SubmissionStatus.LockedOut : SubmissionStatus.Unauthenticated,
@@ -37,7 +37,7 @@ public sealed class ReadScore(AuthenticateCell authenticate, SubtreeAccess acces
         {
             var viewed = await access.AuthoriseAsync(link, ViewAction, unitId, cancellationToken);
             var confirming = viewed.Allowed ? viewed : await access.AuthoriseAsync(link, ConfirmScore.Action, unitId, cancellationToken);
-            var (vi, en) = SubmitScore.SplitMessage(confirming.Message);
+            var (vi, en) = confirming.Message;
             if (!confirming.Allowed)
             {
                 return new ReadScoreOutcome(SubmissionStatus.Unauthenticated, [new FieldError("link", "access", vi, en)]);

@@ -27,6 +27,13 @@ public sealed record SubmissionOutcome(SubmissionStatus Status, IReadOnlyList<Fi
     public bool Succeeded => Recorded is not null;
 
     public static SubmissionOutcome Fail(SubmissionStatus status, params FieldError[] errors) => new(status, errors);
+
+    /// <summary>
+    /// The receipt the form sends next time: the one sent, so that sending it again is harmless, unless it cannot be
+    /// used again (reused for other content, or malformed), when a fresh one makes the corrected form work.
+    /// </summary>
+    public string ReceiptToResend(string? sent) =>
+        Errors.Any(e => e.Code is "receipt-reused" or "receipt-id") || string.IsNullOrEmpty(sent) ? ReceiptId.New() : sent;
 }
 
 /// <summary>A stored score, the policy engine's explanation of it (reasons in both languages), and the event to enqueue.</summary>

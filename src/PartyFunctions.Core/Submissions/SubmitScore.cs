@@ -32,7 +32,7 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
         var login = await authenticate.RunAsync(input.UnitId!, input.AccessCode, cancellationToken);
         if (!login.Succeeded)
         {
-            var (vi, en) = SplitMessage(login.Message);
+            var (vi, en) = login.Message;
             return SubmissionOutcome.Fail(
                 login.Outcome == CellAuthenticationOutcome.LockedOut ? SubmissionStatus.LockedOut : SubmissionStatus.Unauthenticated,
                 new FieldError("accessCode", "access", vi, en));
@@ -206,11 +206,4 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
         period.LastDay < unit.ActiveFrom ? SubmissionErrors.BeforeActive(unit.ActiveFrom)
         : unit.ActiveTo is { } to && period.FirstDay > to ? SubmissionErrors.AfterActive(to)
         : null;
-
-    /// <summary>The access messages are written "Vietnamese / English"; the form shows one language.</summary>
-    internal static (string Vi, string En) SplitMessage(string message)
-    {
-        var split = message.IndexOf(" / ", StringComparison.Ordinal);
-        return split < 0 ? (message, message) : (message[..split], message[(split + 3)..]);
-    }
 }

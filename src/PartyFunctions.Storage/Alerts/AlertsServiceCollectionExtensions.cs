@@ -31,7 +31,6 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<ApplyScoreRecorded>();
         services.AddSingleton<AcknowledgeAlert>();
         services.AddSingleton<MonthlyStatus>();
-        services.AddSingleton<PageRenderer>();
         return services;
     }
 }

@@ -26,6 +26,8 @@ public static class AnnualRunServiceCollectionExtensions
         services.AddSingleton<ReportShardFailure>();
         services.AddSingleton<GetClassificationRunStatus>();
         services.AddSingleton<DecideAnnualLevels>();
+        services.AddSingleton<CommitteeDecisions>();
+        services.AddSingleton<ReadAnnualReport>();
         return services;
     }
 }

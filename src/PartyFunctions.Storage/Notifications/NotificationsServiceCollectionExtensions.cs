@@ -37,7 +37,6 @@ public static class NotificationsServiceCollectionExtensions
         });
         services.TryAddSingleton<IOutbox, BlobOutbox>();
         services.TryAddSingleton<IDigestScheduler, QueueDigestScheduler>();
-        services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<DigestPoster>();
         services.TryAddSingleton<ReportUndeliverableDigest>();
         services.TryAddSingleton<SendDigest>();

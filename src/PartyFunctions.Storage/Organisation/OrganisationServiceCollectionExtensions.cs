@@ -24,6 +24,7 @@ public static class OrganisationServiceCollectionExtensions
         services.AddSingleton(_ => new LinkSigningKey(configuration[LinkSigningKey.Setting], configuration[LinkSigningKey.PreviousSetting]));
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<SubtreeAccess>();
+        services.AddSingleton<ViewUnit>();
         services.AddSingleton(_ => new AdminPrincipal(
             AdminPrincipal.RequiresRole(configuration["WEBSITE_AUTH_ENABLED"], configuration[RequireAdminRoleSetting])));
         return services;

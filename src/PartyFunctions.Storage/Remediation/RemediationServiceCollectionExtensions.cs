@@ -15,6 +15,7 @@ public static class RemediationServiceCollectionExtensions
         services.AddSingleton<IEvidenceStore, BlobEvidenceStore>();
         services.AddSingleton<SubmitRemediationPlan>();
         services.AddSingleton<AttachEvidence>();
+        services.AddSingleton<RemediationRequests>();
         services.AddSingleton<ReviewRemediationPlan>();
         return services;
     }

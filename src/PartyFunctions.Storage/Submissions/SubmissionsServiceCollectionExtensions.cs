@@ -21,6 +21,7 @@ public static class SubmissionsServiceCollectionExtensions
         services.AddSingleton<SubmitScore>();
         services.AddSingleton<ConfirmScore>();
         services.AddSingleton<ReadScore>();
+        services.AddSingleton<SubmissionForm>();
         services.AddSingleton<RestoreScores>();
         return services;
     }

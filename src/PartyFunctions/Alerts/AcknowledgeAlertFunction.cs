@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Status;
+using PartyFunctions.Access;
+using PartyFunctions.Http;
+using PartyFunctions.Presentation.Status;
 
 namespace PartyFunctions.Alerts;
 
@@ -9,13 +11,11 @@ namespace PartyFunctions.Alerts;
 /// <c>/api/alerts/acknowledge?link=TOKEN</c>: GET only shows what the link names and a button (mail scanners prefetch
 /// links and must not acknowledge anything); the button POSTs the token as a form field and acknowledges.
 /// </summary>
-public sealed class AcknowledgeAlertFunction(AcknowledgeAlert acknowledge, PageRenderer pages)
+public sealed class AcknowledgeAlertFunction(AcknowledgeAlert acknowledge, StatusPages pages)
 {
-    private const string Route = "alerts/acknowledge";
-
     [Function("AcknowledgeAlertPage")]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AcknowledgeAlert)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var token = request.Query["link"].FirstOrDefault();
@@ -24,23 +24,18 @@ public sealed class AcknowledgeAlertFunction(AcknowledgeAlert acknowledge, PageR
 
     [Function("AcknowledgeAlert")]
     public async Task<IActionResult> PostAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AcknowledgeAlert)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var token = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken))["link"].FirstOrDefault() : null;
         return Page(await acknowledge.AcknowledgeAsync(token ?? request.Query["link"].FirstOrDefault(), cancellationToken), null);
     }
 
-    private ContentResult Page(AcknowledgeResult result, string? token) => new()
+    private ContentResult Page(AcknowledgeResult result, string? token) => result.Status switch
     {
-        Content = pages.AcknowledgeHtml(result, token, "/api/" + Route),
-        ContentType = "text/html; charset=utf-8",
-        StatusCode = result.Status switch
-        {
-            AcknowledgeStatus.LinkRefused => StatusCodes.Status403Forbidden,
-            AcknowledgeStatus.NotFound => StatusCodes.Status404NotFound,
-            AcknowledgeStatus.Busy => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status200OK,
-        },
+        AcknowledgeStatus.LinkRefused => Problems.Page(StatusCodes.Status403Forbidden, result.Message),
+        AcknowledgeStatus.NotFound => Problems.Page(StatusCodes.Status404NotFound, result.Message),
+        AcknowledgeStatus.Busy => Problems.Page(StatusCodes.Status409Conflict, result.Message),
+        _ => HtmlPage.Of(StatusCodes.Status200OK, pages.AcknowledgeHtml(result, token)),
     };
 }

@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Access;
+using PartyFunctions.Http;
+using PartyFunctions.Policy;
+using PartyFunctions.Presentation.AnnualRun;
+using PartyFunctions.Submissions;
 
 namespace PartyFunctions.AnnualRun;
 
@@ -11,86 +15,79 @@ namespace PartyFunctions.AnnualRun;
 /// prefetch GETs); administrators use <c>POST /api/admin/classification/{year}/units/{unitId}/decision</c> with JSON
 /// <c>{level, reason, decidedBy}</c>. 400 bad input, 403 bad link, 404 unknown unit or no result.
 /// </summary>
-public sealed class AnnualDecisionFunctions(
-    DecideAnnualLevels decide, IAnnualResultStore results, SubtreeAccess access, AdminPrincipal admin)
+public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, DecideAnnualLevels decide, DecisionPage page, AdminPrincipal admin)
 {
-    public const string DecideAction = AnnualRunLinks.DecideAction;
-    private const string LinkRoute = "decisions/{year:int}/{committeeId}";
+    private const string LevelField = "level.";
+    private const string ReasonField = "reason.";
 
     [Function("AnnualDecisionForm")]
     public async Task<IActionResult> FormAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LinkRoute)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Decisions)] HttpRequest request,
         int year, string committeeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var token = request.Query["link"].FirstOrDefault();
-        var allowed = await access.AuthoriseAsync(token, DecideAction, committeeId, cancellationToken);
-        return allowed.Allowed
-            ? await PageAsync(year, allowed.Unit!.Name, committeeId, token!, null, StatusCodes.Status200OK, cancellationToken)
-            : Text(StatusCodes.Status403Forbidden, allowed.Message);
+        return Page(RequestReading.Language(request.Query["lang"]), year, committeeId, token,
+            await committee.ShowAsync(token, year, committeeId, cancellationToken));
     }
 
     [Function("AnnualDecisionSubmit")]
     public async Task<IActionResult> SubmitAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LinkRoute)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Decisions)] HttpRequest request,
         int year, string committeeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var token = request.Query["link"].FirstOrDefault();
-        var allowed = await access.AuthoriseAsync(token, DecideAction, committeeId, cancellationToken);
-        if (!allowed.Allowed)
-        {
-            return Text(StatusCodes.Status403Forbidden, allowed.Message);
-        }
-
         if (!request.HasFormContentType)
         {
-            return Text(StatusCodes.Status415UnsupportedMediaType, "Cần gửi biểu mẫu (application/x-www-form-urlencoded) / a form post is expected.");
+            // The link is checked first: a refused link says so whatever the body.
+            var shown = await committee.ShowAsync(token, year, committeeId, cancellationToken);
+            return shown.Committee is null
+                ? Page("vi", year, committeeId, token, shown)
+                : Problems.Page(StatusCodes.Status415UnsupportedMediaType, new LocalizedText(
+                    "Cần gửi biểu mẫu (application/x-www-form-urlencoded).", "A form post (application/x-www-form-urlencoded) is expected."));
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
         var decisions = form.Keys
-            .Where(k => k.StartsWith("level.", StringComparison.Ordinal) && !string.IsNullOrEmpty(form[k].FirstOrDefault()))
-            .Select(k => new DecisionInput(k["level.".Length..], form[k].FirstOrDefault(), form["reason." + k["level.".Length..]].FirstOrDefault()))
+            .Where(k => k.StartsWith(LevelField, StringComparison.Ordinal) && !string.IsNullOrEmpty(form[k].FirstOrDefault()))
+            .Select(k => new DecisionInput(k[LevelField.Length..], form[k].FirstOrDefault(), form[ReasonField + k[LevelField.Length..]].FirstOrDefault()))
             .ToList();
-        var outcome = await decide.RunAsync(year, committeeId, decisions, form["decidedBy"].FirstOrDefault(), cancellationToken);
-        var message = outcome.Message ?? $"Đã ghi {outcome.Changed} quyết định / {outcome.Changed} decision(s) recorded.";
-        return await PageAsync(year, allowed.Unit!.Name, committeeId, token!, message, Status(outcome), cancellationToken);
+        var language = RequestReading.Language(form["lang"].FirstOrDefault() ?? request.Query["lang"]);
+        return Page(language, year, committeeId, token,
+            await committee.DecideAsync(token, year, committeeId, decisions, form["decidedBy"].FirstOrDefault(), cancellationToken));
     }
 
     [Function("AnnualDecisionAdmin")]
     public async Task<IActionResult> AdminAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/classification/{year:int}/units/{unitId}/decision")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminDecision)] HttpRequest request,
         int year, string unitId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (admin.Deny(request) is { } denied)
         {
             return denied;
         }
 
+        var language = RequestReading.Language(request.Query["lang"]);
         if (await JsonBody.ReadAsync<DecisionBody>(request, cancellationToken) is not { } body)
         {
-            return new BadRequestObjectResult(new { error = "Nội dung phải là JSON {level, reason, decidedBy} / the body must be JSON {level, reason, decidedBy}." });
+            return Problems.Of(StatusCodes.Status400BadRequest,
+                new LocalizedText("Nội dung phải là JSON {level, reason, decidedBy}.", "The body must be JSON {level, reason, decidedBy}."), language);
         }
 
         var outcome = await decide.RunForUnitAsync(year, unitId, new DecisionInput(unitId, body.Level, body.Reason), body.DecidedBy, cancellationToken);
         return outcome.Status == DecisionStatus.Recorded
             ? new OkObjectResult(new { unitId, year, changed = outcome.Changed })
-            : new ObjectResult(new { error = outcome.Message }) { StatusCode = Status(outcome) };
+            : Problems.Of(Status(outcome), outcome.Message!, language);
     }
 
-    private async Task<IActionResult> PageAsync(
-        int year, string committeeName, string committeeId, string token, string? message, int status, CancellationToken cancellationToken)
-    {
-        var list = await results.GetAsync(year, committeeId, cancellationToken);
-        var action = $"/api/decisions/{year}/{Uri.EscapeDataString(committeeId)}?link={Uri.EscapeDataString(token)}";
-        return new ContentResult
-        {
-            Content = DecisionFormRenderer.Render(committeeName, year, list, action, message),
-            ContentType = "text/html; charset=utf-8",
-            StatusCode = status,
-        };
-    }
+    private ContentResult Page(string language, int year, string committeeId, string? token, CommitteeDecisionsPage shown) =>
+        shown.Committee is not { } unit
+            ? Problems.Page(StatusCodes.Status403Forbidden, shown.Message!)
+            : HtmlPage.Of(shown.Outcome is { } outcome ? Status(outcome) : StatusCodes.Status200OK,
+                page.Render(language, unit.Name, committeeId, year, shown.Results, token!, shown.Message,
+                    failed: shown.Outcome is { Status: not DecisionStatus.Recorded }));
 
     private static int Status(DecisionOutcome outcome) => outcome.Status switch
     {
@@ -98,9 +95,6 @@ public sealed class AnnualDecisionFunctions(
         DecisionStatus.NotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status200OK,
     };
-
-    private static ContentResult Text(int status, string message) =>
-        new() { StatusCode = status, Content = message, ContentType = "text/plain; charset=utf-8" };
 
     private sealed record DecisionBody(string? Level, string? Reason, string? DecidedBy);
 }

@@ -2,42 +2,33 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Access;
+using PartyFunctions.Http;
+using PartyFunctions.Presentation;
 
 namespace PartyFunctions.AnnualRun;
 
 /// <summary>
 /// <c>GET /api/reports/{year}/{unitId}?link=TOKEN[&amp;format=csv]</c>: a superior opens its annual report from the signed
-/// "report" link in its email; the link's scope must contain the unit. HTML by default, CSV (UTF-8 with BOM) on request.
+/// "report" link in its email (<see cref="ReadAnnualReport"/>). HTML by default, CSV (UTF-8 with BOM) on request.
 /// </summary>
-public sealed class AnnualReportFunction(SubtreeAccess access, IReportStore reports)
+public sealed class AnnualReportFunction(ReadAnnualReport read)
 {
-    public const string ReportAction = AnnualRunLinks.ReportAction;
-
     [Function("AnnualReport")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year:int}/{unitId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Report)] HttpRequest request,
         int year,
         string unitId,
         CancellationToken cancellationToken)
     {
-        var allowed = await access.AuthoriseAsync(request.Query["link"].FirstOrDefault(), ReportAction, unitId, cancellationToken);
-        if (!allowed.Allowed)
-        {
-            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, Content = allowed.Message, ContentType = "text/plain; charset=utf-8" };
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
         var csv = string.Equals(request.Query["format"].FirstOrDefault(), "csv", StringComparison.OrdinalIgnoreCase);
-        var content = await reports.GetAsync(year, unitId, csv ? ReportFormat.Csv : ReportFormat.Html, cancellationToken);
-        if (content is null)
+        var report = await read.RunAsync(request.Query["link"].FirstOrDefault(), year, unitId, csv ? ReportFormat.Csv : ReportFormat.Html, cancellationToken);
+        return report switch
         {
-            return new ContentResult { StatusCode = StatusCodes.Status404NotFound, Content = $"Chưa có báo cáo năm {year} / no report yet.", ContentType = "text/plain; charset=utf-8" };
-        }
-
-        return csv
-            ? new FileContentResult([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(content)], "text/csv; charset=utf-8")
-            {
-                FileDownloadName = $"xep-loai-{year}-{unitId}.csv",
-            }
-            : new ContentResult { Content = content, ContentType = "text/html; charset=utf-8", StatusCode = StatusCodes.Status200OK };
+            { Status: AnnualReportReadStatus.LinkRefused } => Problems.Page(StatusCodes.Status403Forbidden, report.Message!),
+            { Content: null } => Problems.Page(StatusCodes.Status404NotFound, report.Message!),
+            _ when csv => new FileContentResult(ExcelCsv.Bytes(report.Content), ExcelCsv.ContentType) { FileDownloadName = $"xep-loai-{year}-{unitId}.csv" },
+            _ => HtmlPage.Of(StatusCodes.Status200OK, report.Content),
+        };
     }
 }

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Access;
+using PartyFunctions.Http;
+using PartyFunctions.Policy;
+using PartyFunctions.Submissions;
 
 namespace PartyFunctions.AnnualRun;
 
@@ -14,7 +17,7 @@ public sealed class ClassificationRunFunctions(StartClassificationRun start, Get
 {
     [Function("StartClassificationRun")]
     public async Task<IActionResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/classification/{year:int}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminClassification)] HttpRequest request,
         int year,
         CancellationToken cancellationToken)
     {
@@ -25,18 +28,20 @@ public sealed class ClassificationRunFunctions(StartClassificationRun start, Get
 
         if (!TryMonth(request.Query["through"].FirstOrDefault(), out var through) || year is < 2000 or > 2100)
         {
-            return new BadRequestObjectResult(new { error = "Năm phải từ 2000 đến 2100 và tháng (through) từ 1 đến 12 / year 2000-2100, through 1-12." });
+            return Problems.Of(StatusCodes.Status400BadRequest, new LocalizedText("Năm phải từ 2000 đến 2100 và tháng (through) từ 1 đến 12.",
+                "The year must be 2000-2100 and the month (through) 1-12."), RequestReading.Language(request.Query["lang"]));
         }
 
         var started = await start.RunAsync(year, through, resume: true, cancellationToken);
         return started.Refusal is { } refusal
-            ? new ConflictObjectResult(new { error = refusal })
-            : new AcceptedResult($"/api/admin/classification/{year}", new { started.Run, started.ShardsDispatched });
+            ? Problems.Of(StatusCodes.Status409Conflict, refusal, RequestReading.Language(request.Query["lang"]))
+            : new AcceptedResult(Routes.Path(Routes.AdminClassification, year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new { started.Run, started.ShardsDispatched });
     }
 
     [Function("ClassificationRunStatus")]
     public async Task<IActionResult> StatusAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/classification/{year:int}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.AdminClassification)] HttpRequest request,
         int year,
         CancellationToken cancellationToken)
     {
@@ -47,7 +52,8 @@ public sealed class ClassificationRunFunctions(StartClassificationRun start, Get
 
         return await status.RunAsync(year, cancellationToken) is { } found
             ? new OkObjectResult(found)
-            : new NotFoundObjectResult(new { error = $"Chưa có đợt xếp loại năm {year} / no run for {year}." });
+            : Problems.Of(StatusCodes.Status404NotFound, new LocalizedText($"Chưa có đợt xếp loại năm {year}.", $"No run for {year}."),
+                RequestReading.Language(request.Query["lang"]));
     }
 
     private static bool TryMonth(string? text, out int? month)

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Access;
-using PartyFunctions.Status;
-using PartyFunctions.Submissions;
+using PartyFunctions.Http;
+using PartyFunctions.Presentation.Status;
 
 namespace PartyFunctions.Health;
 
@@ -12,11 +12,11 @@ namespace PartyFunctions.Health;
 /// Authentication is on): the health report as HTML, saying first of all when email is not configured. Always 200:
 /// the page reports the state, the availability test watches <c>/api/health</c>.
 /// </summary>
-public sealed class AdminStatusFunction(CheckHealth checkHealth, PageRenderer pages, AdminPrincipal admin)
+public sealed class AdminStatusFunction(CheckHealth checkHealth, StatusPages pages, AdminPrincipal admin)
 {
     [Function("AdminStatus")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/status")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.AdminStatus)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (admin.Deny(request) is { } denied)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PartyFunctions.Access;
 
 namespace PartyFunctions.Health;
 
@@ -13,7 +14,7 @@ public sealed class HealthFunction(CheckHealth checkHealth)
 {
     [Function("Health")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var report = await checkHealth.RunAsync(cancellationToken);

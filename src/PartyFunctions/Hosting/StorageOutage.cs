@@ -2,6 +2,10 @@ using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PartyFunctions.Http;
+using PartyFunctions.Policy;
+using PartyFunctions.Presentation;
+using PartyFunctions.Scoring;
 
 namespace PartyFunctions.Hosting;
 
@@ -18,6 +22,7 @@ public static class StorageOutage
     public const string Code = "storage-unavailable";
     public const string Vi = "Hệ thống lưu trữ tạm thời không phản hồi nên yêu cầu chưa chắc đã được ghi nhận. Vui lòng gửi lại sau ít phút; gửi lại cùng nội dung không tạo bản ghi trùng.";
     public const string En = "Storage is not answering for the moment, so the request may not have been recorded. Please send it again in a few minutes; sending the same request again never records it twice.";
+    public static readonly LocalizedText Message = new(Vi, En);
 
     /// <summary>Whether <paramref name="exception"/> is a storage outage, not a bug nor the caller cancelling.</summary>
     public static bool Is(Exception exception, CancellationToken requestAborted = default) => exception switch
@@ -34,20 +39,20 @@ public static class StorageOutage
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.Response;
-        var en = string.Equals(context.Request.Query["lang"], "en", StringComparison.OrdinalIgnoreCase);
+        var language = string.Equals(context.Request.Query["lang"], "en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
         response.Clear();
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
         if (WantsHtml(context.Request))
         {
-            response.ContentType = "text/html; charset=utf-8";
-            await response.WriteAsync(Page(en), context.RequestAborted);
+            response.ContentType = HtmlPage.ContentType;
+            await response.WriteAsync(ErrorPage.Render(Problems.TitleOf(StatusCodes.Status503ServiceUnavailable), Message), context.RequestAborted);
             return;
         }
 
-        response.ContentType = "application/problem+json; charset=utf-8";
-        await response.WriteAsync(JsonSerializer.Serialize(Problem(en), JsonSerializerOptions.Web), context.RequestAborted);
+        response.ContentType = Problems.ContentType + "; charset=utf-8";
+        await response.WriteAsync(JsonSerializer.Serialize(Problem(language), JsonSerializerOptions.Web), context.RequestAborted);
     }
 
     /// <summary>A page a function rendered for the outage itself (the form again, values kept), with the outage's status and Retry-After.</summary>
@@ -58,28 +63,12 @@ public static class StorageOutage
         return new RetryLater(page);
     }
 
-    public static ProblemDetails Problem(bool en)
-    {
-        var problem = new ProblemDetails
-        {
-            Type = $"https://partyfunctions.example/problems/{Code}",
-            Title = en ? "Temporarily unavailable" : "Tạm thời chưa lưu được",
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Detail = en ? En : Vi,
-        };
-        problem.Extensions["errors"] = new[] { new { field = "", code = Code, message = en ? En : Vi } };
-        return problem;
-    }
+    public static ProblemDetails Problem(string language) =>
+        Problems.Details(StatusCodes.Status503ServiceUnavailable, [new FieldError("", Code, Vi, En)], language);
 
     private static bool WantsHtml(HttpRequest request) =>
         request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
         || request.HasFormContentType;
-
-    private static string Page(bool en) =>
-        $"""
-        <!doctype html><html lang="{(en ? "en" : "vi")}"><meta charset="utf-8"><title>{(en ? "Temporarily unavailable" : "Tạm thời chưa lưu được")}</title>
-        <p role="alert">{(en ? En : Vi)}</p></html>
-        """;
 
     private sealed class RetryLater(IActionResult inner) : IActionResult
     {

@@ -2,19 +2,22 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Access;
+using PartyFunctions.Http;
+using PartyFunctions.Policy;
+using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Organisation;
 
 /// <summary>
 /// <c>POST /api/admin/units/import[?deactivateMissing=true]</c>: the units CSV as the body (or one file of a
 /// multipart form). Function key, plus the PartyAdmin role where App Service Authentication is on.
-/// 200 with the counts; 400 with every bad line, nothing written; 413 when the file is too large.
+/// 200 with the counts; 400 with every bad line (problem details, one error per line), nothing written; 413 when the file is too large.
 /// </summary>
 public sealed class ImportUnitsFunction(ImportUnits importUnits, AdminPrincipal admin)
 {
     [Function("ImportUnits")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/units/import")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminImportUnits)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (admin.Deny(request) is { } denied)
@@ -22,9 +25,11 @@ public sealed class ImportUnitsFunction(ImportUnits importUnits, AdminPrincipal 
             return denied;
         }
 
+        var language = RequestReading.Language(request.Query["lang"]);
+
         if (!bool.TryParse(request.Query["deactivateMissing"].FirstOrDefault() ?? "false", out var deactivateMissing))
         {
-            return new BadRequestObjectResult(new { error = "deactivateMissing phải là true hoặc false / must be true or false." });
+            return Problems.Of(StatusCodes.Status400BadRequest, new LocalizedText("deactivateMissing phải là true hoặc false.", "deactivateMissing must be true or false."), language);
         }
 
         byte[]? content;
@@ -34,18 +39,25 @@ public sealed class ImportUnitsFunction(ImportUnits importUnits, AdminPrincipal 
         }
         catch (InvalidDataException)
         {
-            return new BadRequestObjectResult(new { error = "Biểu mẫu tải lên không đọc được / unreadable multipart form." });
+            return Problems.Of(StatusCodes.Status400BadRequest, new LocalizedText("Biểu mẫu tải lên không đọc được.", "The multipart form is unreadable."), language);
         }
 
         if (content is null)
         {
-            return new ObjectResult(new { error = $"Tệp quá lớn (tối đa {ImportUnits.MaxFileBytes / 1024 / 1024} MB) / the file is too large." })
-            {
-                StatusCode = StatusCodes.Status413PayloadTooLarge,
-            };
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, new LocalizedText(
+                $"Tệp quá lớn (tối đa {ImportUnits.MaxFileBytes / 1024 / 1024} MB).", $"The file is too large (at most {ImportUnits.MaxFileBytes / 1024 / 1024} MB)."), language);
         }
 
         var report = await importUnits.RunAsync(content, deactivateMissing, cancellationToken);
-        return report.Succeeded ? new OkObjectResult(report) : new BadRequestObjectResult(report);
+        if (report.Succeeded)
+        {
+            return new OkObjectResult(report);
+        }
+
+        // Every bad line is one error; the refused file is archived all the same, and the answer says where.
+        var refused = Problems.Of(StatusCodes.Status400BadRequest, report.Errors.Select(e => new Scoring.FieldError(
+            e.Line > 0 ? $"line {e.Line}" : "", "import", e.Message, e.Message)).ToList(), language);
+        ((ProblemDetails)refused.Value!).Extensions["archivedAs"] = report.ArchivedAs;
+        return refused;
     }
 }

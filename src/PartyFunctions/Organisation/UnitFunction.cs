@@ -2,36 +2,33 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Access;
+using PartyFunctions.Http;
+using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Organisation;
 
 /// <summary>
 /// <c>GET /api/units/{id}?link=TOKEN</c>: a superior opens a unit from a signed "view" link in its email, and sees
-/// the unit and its children when the unit lies within the link's scope. The link is the credential.
+/// the unit and its children when the unit lies within the link's scope (<see cref="ViewUnit"/>).
 /// </summary>
-public sealed class UnitFunction(SubtreeAccess access, IUnitStore units)
+public sealed class UnitFunction(ViewUnit view)
 {
-    public const string ViewAction = "view";
-
     [Function("Unit")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Unit)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        var result = await access.AuthoriseAsync(request.Query["link"].FirstOrDefault(), ViewAction, id, cancellationToken);
-        if (!result.Allowed)
-        {
-            return new ObjectResult(new { error = result.Message }) { StatusCode = StatusCodes.Status403Forbidden };
-        }
-
-        var children = await units.GetChildrenAsync(id, cancellationToken);
-        return new OkObjectResult(new UnitView(UnitSummary.Of(result.Unit!), children.Select(UnitSummary.Of).ToList()));
+        ArgumentNullException.ThrowIfNull(request);
+        var seen = await view.RunAsync(request.Query["link"].FirstOrDefault(), id, cancellationToken);
+        return seen.Unit is { } unit
+            ? new OkObjectResult(new UnitJson(UnitSummary.Of(unit), seen.Children.Select(UnitSummary.Of).ToList()))
+            : Problems.Of(StatusCodes.Status403Forbidden, seen.Refusal!, RequestReading.Language(request.Query["lang"]));
     }
 }
 
 /// <summary>A unit and its direct children, as the superior's page reads them.</summary>
-public sealed record UnitView(UnitSummary Unit, IReadOnlyList<UnitSummary> Children);
+public sealed record UnitJson(UnitSummary Unit, IReadOnlyList<UnitSummary> Children);
 
 /// <summary>A unit for JSON: the kind as its import code, dates as ISO.</summary>
 public sealed record UnitSummary(

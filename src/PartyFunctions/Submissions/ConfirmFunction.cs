@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PartyFunctions.Access;
+using PartyFunctions.Http;
+using PartyFunctions.Presentation.Submissions;
 
 namespace PartyFunctions.Submissions;
 
@@ -8,24 +11,24 @@ namespace PartyFunctions.Submissions;
 /// <c>/api/confirm/{unitId}/{period}?link=TOKEN</c>: the superior's signed link. GET only shows the sheet (a mail
 /// scanner prefetching the link changes nothing); POST confirms it or corrects the points with a reason.
 /// </summary>
-public sealed class ConfirmFunction(ConfirmScore confirm)
+public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages)
 {
     [Function("ConfirmScoreSheet")]
     public async Task<IActionResult> ShowAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm/{unitId}/{period}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Confirm)] HttpRequest request,
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var link = request.Query["link"].FirstOrDefault();
         var view = await confirm.ViewAsync(link, unitId, period, cancellationToken);
-        var html = SubmissionPages.Instance.Confirmation(RequestReading.Language(request.Query["lang"]), view, link,
+        var html = pages.Confirmation(RequestReading.Language(request.Query["lang"]), view, link,
             new Dictionary<string, string?>(), view.Error is { } e ? [e] : [], ReceiptId.New(), null);
         return HtmlPage.Of(StatusOf(view.Status), html);
     }
 
     [Function("ConfirmScore")]
     public async Task<ScoreResponse> ConfirmAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "confirm/{unitId}/{period}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Confirm)] HttpRequest request,
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,7 +39,7 @@ public sealed class ConfirmFunction(ConfirmScore confirm)
         if (body.Text is null)
         {
             var view = await confirm.ViewAsync(link, unitId, period, cancellationToken);
-            return new() { Result = HtmlPage.Of(body.Status, SubmissionPages.Instance.Confirmation(language, view, link, fields,
+            return new() { Result = HtmlPage.Of(body.Status, pages.Confirmation(language, view, link, fields,
                 [new Scoring.FieldError("", "body", body.Vi!, body.En!)], ReceiptId.New(), null)) };
         }
 
@@ -45,7 +48,7 @@ public sealed class ConfirmFunction(ConfirmScore confirm)
         var receipt = fields.GetValueOrDefault("receiptId") ?? ReceiptId.New();
         var outcome = await confirm.RunAsync(new ConfirmationInput(link, unitId, period, points, fields.GetValueOrDefault("reason"),
             fields.GetValueOrDefault("confirmerName"), fields.GetValueOrDefault("version"), receipt, RequestReading.ClientIpHash(request)), cancellationToken);
-        var html = SubmissionPages.Instance.Confirmation(language, outcome.View, link, outcome.Result is null ? fields : [],
+        var html = pages.Confirmation(language, outcome.View, link, outcome.Result is null ? fields : [],
             outcome.Errors, outcome.Result is null ? receipt : ReceiptId.New(), outcome.Result);
         return new() { Result = HtmlPage.Of(StatusOf(outcome.Status), html), Event = outcome.Event };
     }

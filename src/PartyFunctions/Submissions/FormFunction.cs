@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PartyFunctions.Access;
 using PartyFunctions.Hosting;
+using PartyFunctions.Http;
 using PartyFunctions.Organisation;
+using PartyFunctions.Presentation.Submissions;
 using PartyFunctions.Scoring;
 
 namespace PartyFunctions.Submissions;
@@ -11,12 +14,12 @@ namespace PartyFunctions.Submissions;
 /// <c>GET /api/form</c>: the cell secretary's monthly form (Vietnamese; <c>?lang=en</c>); <c>POST /api/form</c>: the same
 /// form sent back, answered with a receipt page, or the form again with the values kept and each error beside its field.
 /// </summary>
-public sealed class FormFunction(SubmitScore submit, SubmissionPolicy policy, TimeProvider clock)
+public sealed class FormFunction(SubmitScore submit, SubmissionForm form, SubmissionPages pages)
 {
     private const string FormType = "application/x-www-form-urlencoded";
 
     [Function("SubmissionForm")]
-    public IActionResult Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request)
+    public IActionResult Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Form)] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -30,7 +33,7 @@ public sealed class FormFunction(SubmitScore submit, SubmissionPolicy policy, Ti
 
     [Function("SubmitForm")]
     public async Task<ScoreResponse> SubmitAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "form")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Form)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = await RequestReading.ReadAsync(request, FormType, cancellationToken);
@@ -56,23 +59,17 @@ public sealed class FormFunction(SubmitScore submit, SubmissionPolicy policy, Ti
 
         if (outcome.Recorded is { } recorded)
         {
-            var html = SubmissionPages.Instance.Receipt(language, recorded, policy.Catalog.Find(recorded.Score.PackId)!,
-                outcome.Status == SubmissionStatus.Replayed);
+            var html = pages.Receipt(language, recorded, form.PackOf(recorded.Score), outcome.Status == SubmissionStatus.Replayed);
             return new() { Result = HtmlPage.Of(StatusCodes.Status200OK, html), Event = recorded.Event };
         }
 
-        // A receipt that cannot be used again is replaced, so that sending the corrected form works.
-        var receipt = outcome.Errors.Any(e => e.Code is "receipt-reused" or "receipt-id") ? ReceiptId.New()
-            : fields.GetValueOrDefault("receiptId") ?? ReceiptId.New();
-        return new() { Result = Page(Problems.StatusOf(outcome.Status), language, fields, outcome.Errors, receipt) };
+        return new() { Result = Page(Problems.StatusOf(outcome.Status), language, fields, outcome.Errors,
+            outcome.ReceiptToResend(fields.GetValueOrDefault("receiptId"))) };
     }
 
     private ContentResult Page(int status, string language, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldError> errors, string receipt)
     {
-        var today = VietnamDate.Today(clock);
-        var fallback = ReportingCalendar.DefaultPeriod(today);
-        var pack = (ScorePeriod.TryParse(values.GetValueOrDefault("period"), out var period) ? policy.PackFor(period) : null)
-            ?? policy.PackFor(fallback) ?? policy.Catalog.Entries[0].Pack;
-        return HtmlPage.Of(status, SubmissionPages.Instance.Form(language, pack, values, errors, today, receipt));
+        var setting = form.For(values.GetValueOrDefault("period"));
+        return HtmlPage.Of(status, pages.Form(language, setting.Pack, values, errors, setting.Today, receipt));
     }
 }

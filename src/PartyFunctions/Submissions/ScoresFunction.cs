@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PartyFunctions.Access;
+using PartyFunctions.Http;
 
 namespace PartyFunctions.Submissions;
 
@@ -15,14 +17,14 @@ public sealed class ScoresFunction(SubmitScore submit, ReadScore read)
 
     [Function("SubmitScoreJson")]
     public async Task<ScoreResponse> SubmitAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "scores")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Scores)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestReading.Language(request.Query["lang"]);
         var body = await RequestReading.ReadAsync(request, "application/json", cancellationToken);
         if (body.Text is null)
         {
-            return new() { Result = Problems.Of(body.Status, body.Vi!, body.En!, language) };
+            return new() { Result = Problems.Of(body.Status, new Policy.LocalizedText(body.Vi!, body.En!), language) };
         }
 
         var outcome = await submit.RunAsync(JsonSubmission.Parse(body.Text, RequestReading.ClientIpHash(request)), cancellationToken);
@@ -34,7 +36,7 @@ public sealed class ScoresFunction(SubmitScore submit, ReadScore read)
 
     [Function("GetScore")]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "scores/{unitId}/{period}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Score)] HttpRequest request,
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

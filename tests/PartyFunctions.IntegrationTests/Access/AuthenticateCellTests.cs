@@ -65,10 +65,10 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
 
         Assert.Equal(CellAuthenticationOutcome.LockedOut, fifth.Outcome);
         Assert.Equal(fifthAt + TimeSpan.FromMinutes(15), fifth.LockedUntil);
-        Assert.Contains("bị khóa đến", fifth.Message, StringComparison.Ordinal);
+        Assert.Contains("bị khóa đến", fifth.Message.Vi, StringComparison.Ordinal);
         Assert.Equal(CellAuthenticationOutcome.LockedOut, stillLocked.Outcome);
         Assert.True(otherCell.Succeeded, "the lock is per unit");
-        Assert.True(afterLock.Succeeded, afterLock.Message);
+        Assert.True(afterLock.Succeeded, afterLock.Message.Vi);
     }
 
     [Fact]

@@ -54,7 +54,11 @@ public sealed class UnitFunctionTests(AzuriteFixture azurite)
         var response = await host.SendAsync(HttpMethod.Get, $"/api/units/BN.PHUONG1.CB1?link={widened}");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
-        Assert.Contains("không hợp lệ", response.Body, StringComparison.Ordinal);
+        Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
+        var problem = response.Json<System.Text.Json.JsonElement>();
+        Assert.Equal(("https://partyfunctions.example/problems/forbidden", 403), (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32()));
+        Assert.Contains("không hợp lệ", problem.GetProperty("vi").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not valid", problem.GetProperty("en").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +118,7 @@ public sealed class UnitFunctionTests(AzuriteFixture azurite)
     }
 
     private string Sign(FunctionHost host, string scope) =>
-        host.Services.GetRequiredService<LinkSigner>().Sign(new SignedLink(UnitFunction.ViewAction, scope, clock.GetUtcNow().AddDays(7)));
+        host.Services.GetRequiredService<LinkSigner>().Sign(new SignedLink(ViewUnit.Action, scope, clock.GetUtcNow().AddDays(7)));
 
     private sealed record UnitViewJson(UnitSummary Unit, IReadOnlyList<UnitSummary> Children);
 }

@@ -127,5 +127,10 @@ public sealed class AcknowledgeAndStatusTests(AzuriteFixture azurite)
 
         Assert.Equal(kind == "bad-period" ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden, response.Status);
         Assert.Null(response.Unhandled);
+        // The one error page: HTML, Vietnamese first, then English.
+        Assert.StartsWith("text/html", response.ContentType, StringComparison.Ordinal);
+        var vi = response.Body.IndexOf(kind == "bad-period" ? "Tháng không hợp lệ" : "Liên kết", StringComparison.Ordinal);
+        var en = response.Body.IndexOf("<div lang=\"en\">", StringComparison.Ordinal);
+        Assert.True(vi > 0 && en > vi, response.Body);
     }
 }

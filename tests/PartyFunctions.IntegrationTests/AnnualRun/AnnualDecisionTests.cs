@@ -29,7 +29,7 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
     {
         var province = await Province.ClassifiedAsync(azurite);
         await using var host = province.Host;
-        var link = Uri.EscapeDataString(province.Link(AnnualDecisionFunctions.DecideAction, "Q"));
+        var link = Uri.EscapeDataString(province.Link(AnnualRunLinks.DecideAction, "Q"));
 
         var form = await host.SendAsync(HttpMethod.Get, $"/api/decisions/2025/Q.G2?link={link}&decidedBy=x&level.Q.G2.C01=HTNV");
         Assert.True(form.Status == HttpStatusCode.OK, form.ToString());
@@ -59,6 +59,29 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
         var csv = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q.G2?format=csv&link={province.Link("report", "Q.G2")}");
         Assert.Contains(",KHTNV,HTNV,override", csv.Body, StringComparison.Ordinal);
         Assert.Contains("Q.G2.C03,Chi bộ thôn C03 (G2),Q.G2,11,0,11,0,Kha,HTTNV,HTTNV,", csv.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_decision_page_is_Vietnamese_by_default_English_on_request_and_keeps_the_language_and_link_when_posted()
+    {
+        var province = await Province.ClassifiedAsync(azurite);
+        await using var host = province.Host;
+        var link = Uri.EscapeDataString(province.Link(AnnualRunLinks.DecideAction, "Q"));
+
+        var vi = await host.SendAsync(HttpMethod.Get, $"/api/decisions/2025/Q.G2?link={link}");
+        var en = await host.SendAsync(HttpMethod.Get, $"/api/decisions/2025/Q.G2?link={link}&lang=en");
+        var posted = await host.SendAsync(HttpMethod.Post, $"/api/decisions/2025/Q.G2?link={link}",
+            Form(("lang", "en"), ("decidedBy", "Ban Thường vụ"), ("level.Q.G2.C01", "HTNV")));
+
+        Assert.Contains("<html lang=\"vi\">", vi.Body, StringComparison.Ordinal);
+        Assert.Contains("Ghi quyết định", vi.Body, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/api/decisions/2025/Q.G2?link={link}\"", vi.Body, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", en.Body, StringComparison.Ordinal);
+        Assert.Contains("Record the decisions", en.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ghi quyết định", en.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, posted.Status);
+        Assert.Contains("Q.G2.C01: an override needs a reason.", posted.Body, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", posted.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
     {
         var (province, code) = await WeakYearAsync();
         await using var host = province.Host;
-        var link = Uri.EscapeDataString(province.Link(RemediationFunctions.LinkAction, "Q.G2"));
+        var link = Uri.EscapeDataString(province.Link(RemediationRequests.LinkAction, "Q.G2"));
 
         var submitted = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(TwoItems), Code(code));
         var again = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(TwoItems), Code(code));
@@ -98,7 +98,10 @@ public sealed class RemediationTests(AzuriteFixture azurite)
         Assert.Equal(
             (HttpStatusCode.UnsupportedMediaType, HttpStatusCode.UnsupportedMediaType, HttpStatusCode.UnsupportedMediaType, HttpStatusCode.UnsupportedMediaType),
             (text.Status, zip.Status, exe.Status, broken.Status));
-        Assert.StartsWith("{\"error\":\"Chỉ nhận tệp PDF", text.Body, StringComparison.Ordinal);
+        var problem = text.Json<System.Text.Json.JsonElement>();
+        Assert.Equal(("https://partyfunctions.example/problems/unsupported-media-type", 415), (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32()));
+        Assert.StartsWith("Chỉ nhận tệp PDF", problem.GetProperty("vi").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Only PDF", problem.GetProperty("en").GetString(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.NotFound), (tooLarge.Status, unknownItem.Status));
         Assert.Empty(await BlobsAsync(host));
         Assert.All((await host.Services.GetRequiredService<IRemediationStore>().GetAsync(Key, default))!.Plan.Items, i => Assert.Empty(i.Evidence));

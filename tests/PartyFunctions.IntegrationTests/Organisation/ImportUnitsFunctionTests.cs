@@ -104,13 +104,15 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
         var response = await host.SendAsync(HttpMethod.Post, Route, Content(SampleUnits.Csv(rows)));
 
         Assert.True(response.Status == HttpStatusCode.BadRequest, response.ToString());
-        var report = response.Json<UnitImportReport>();
-        Assert.Equal([9, 10, 11, 12, 13], report.Errors.Select(e => e.Line));
-        Assert.Contains("email", report.Errors[0].Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("BN.KHONGCO", report.Errors[1].Message, StringComparison.Ordinal);
-        Assert.Contains("chi bộ không có đơn vị trực thuộc", report.Errors[2].Message, StringComparison.Ordinal);
-        Assert.Contains("31/02/2024", report.Errors[3].Message, StringComparison.Ordinal);
-        Assert.Contains("dòng 5", report.Errors[4].Message, StringComparison.Ordinal);
+        Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
+        var errors = response.Json<System.Text.Json.JsonElement>().GetProperty("errors").EnumerateArray()
+            .Select(e => (Field: e.GetProperty("field").GetString(), Vi: e.GetProperty("vi").GetString()!)).ToList();
+        Assert.Equal(["line 9", "line 10", "line 11", "line 12", "line 13"], errors.Select(e => e.Field));
+        Assert.Contains("email", errors[0].Vi, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("BN.KHONGCO", errors[1].Vi, StringComparison.Ordinal);
+        Assert.Contains("chi bộ không có đơn vị trực thuộc", errors[2].Vi, StringComparison.Ordinal);
+        Assert.Contains("31/02/2024", errors[3].Vi, StringComparison.Ordinal);
+        Assert.Contains("dòng 5", errors[4].Vi, StringComparison.Ordinal);
         Assert.Equal(before.OrderBy(u => u.Id), (await Store(host).GetAllAsync(default)).OrderBy(u => u.Id));
     }
 
@@ -122,10 +124,10 @@ public sealed class ImportUnitsFunctionTests(AzuriteFixture azurite)
 
         var response = await host.SendAsync(HttpMethod.Post, Route, Content(file));
 
-        var report = response.Json<UnitImportReport>();
+        var archivedAs = response.Json<System.Text.Json.JsonElement>().GetProperty("archivedAs").GetString();
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var container = await host.Services.GetRequiredService<OrganisationTables>().ImportsAsync();
-        var stored = await container.GetBlobClient(report.ArchivedAs).DownloadContentAsync();
+        var stored = await container.GetBlobClient(archivedAs).DownloadContentAsync();
         Assert.Equal(file, stored.Value.Content.ToArray());
     }
 

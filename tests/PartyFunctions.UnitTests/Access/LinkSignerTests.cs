@@ -51,7 +51,7 @@ public sealed class LinkSignerTests
         var expired = signer.Verify(token, "view");
 
         Assert.Equal(LinkStatus.Expired, expired.Status);
-        Assert.Contains("hết hạn", expired.Message, StringComparison.Ordinal);
+        Assert.Contains("hết hạn", expired.Message.Vi, StringComparison.Ordinal);
     }
 
     [Fact]

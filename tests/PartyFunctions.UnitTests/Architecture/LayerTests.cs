@@ -14,9 +14,10 @@ public sealed class LayerTests
     private static readonly Assembly App = Layers.App;
 
     [Fact]
-    public void Core_depends_on_no_Azure_AspNetCore_or_HTTP_type()
+    public void Core_depends_on_no_Azure_AspNetCore_HTTP_or_presentation_type()
     {
-        string[] forbidden = ["Azure", "Microsoft.Azure", "Microsoft.AspNetCore", "System.Net.Http", "SendGrid", "MimeKit"];
+        // Presentation (Liquid, the pages) sits above Core: Core returns outcomes, never markup.
+        string[] forbidden = ["Azure", "Microsoft.Azure", "Microsoft.AspNetCore", "System.Net.Http", "SendGrid", "MimeKit", "Fluid", "PartyFunctions.Presentation"];
 
         var result = Types.InAssembly(Core).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
         var assemblies = Core.GetReferencedAssemblies().Select(a => a.Name!)
@@ -45,7 +46,7 @@ public sealed class LayerTests
     [Fact]
     public void No_shipped_project_references_a_test_project()
     {
-        Assembly[] shipped = [Core, Storage, App, typeof(PartyFunctions.Cli.PartyCommand).Assembly, typeof(LocalRunner.FunctionHost).Assembly];
+        Assembly[] shipped = [Core, Storage, App, typeof(PartyFunctions.Cli.PartyCommand).Assembly, typeof(LocalRunner.FunctionHost).Assembly, Layers.Presentation];
 
         var references = shipped.SelectMany(a => a.GetReferencedAssemblies().Select(r => $"{a.GetName().Name} -> {r.Name}"))
             .Where(r => r.Contains("Tests", StringComparison.Ordinal) || r.Contains("Benchmarks", StringComparison.Ordinal))

@@ -11,6 +11,7 @@ internal static class Layers
     public static readonly Assembly Core = typeof(CheckHealth).Assembly;
     public static readonly Assembly Storage = typeof(StorageClients).Assembly;
     public static readonly Assembly App = typeof(WorkerPipeline).Assembly;
+    public static readonly Assembly Presentation = typeof(PartyFunctions.Presentation.LiquidTemplates).Assembly;
 
     /// <summary>The ports: Core's interfaces that Storage implements (a new port joins the list by being implemented).</summary>
     public static readonly string[] Ports =

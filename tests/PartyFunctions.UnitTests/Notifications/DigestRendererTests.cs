@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PartyFunctions.Access;
 using PartyFunctions.Notifications;
+using PartyFunctions.Presentation.Notifications;
 
 namespace PartyFunctions.UnitTests.Notifications;
 

@@ -1,5 +1,6 @@
 using MimeKit;
 using PartyFunctions.Notifications;
+using PartyFunctions.Presentation.Notifications;
 using PartyFunctions.Storage.Notifications;
 
 namespace PartyFunctions.UnitTests.Notifications;

@@ -1,4 +1,4 @@
-namespace PartyFunctions.Submissions;
+namespace PartyFunctions.Presentation.Submissions;
 
 /// <summary>The words of the submission pages, Vietnamese first; the policy pack supplies the criteria names.</summary>
 internal static class PageTexts

@@ -1,58 +1,24 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Fluid;
-using Fluid.Ast;
+using PartyFunctions.Access;
 using PartyFunctions.Organisation;
 using PartyFunctions.Policy;
 using PartyFunctions.Scoring;
+using PartyFunctions.Submissions;
 
-namespace PartyFunctions.Submissions;
+namespace PartyFunctions.Presentation.Submissions;
 
 /// <summary>
-/// Renders the form, the receipt and the superior's confirmation sheet from the Liquid templates beside this file.
+/// Renders the form, the receipt and the superior's confirmation sheet from the Liquid templates in Templates/Submissions.
 /// Every value goes through an HTML encoder (Vietnamese letters stay readable); the only raw output is the page's own
 /// stylesheet. Pages are plain HTML that works without JavaScript and loads nothing from elsewhere.
 /// </summary>
 public sealed class SubmissionPages
 {
-    private const string Style =
-        "body{margin:0;font:16px/1.45 system-ui,Arial,sans-serif;color:#1a1a1a;background:#fff}main{max-width:40rem;margin:0 auto;padding:12px}" +
-        "h1{font-size:1.3rem;color:#a40000}fieldset{border:1px solid #ccc;margin:0 0 12px;padding:8px}legend{font-weight:bold}" +
-        ".f{margin:0 0 10px}.f label{display:block}.f.c label{display:inline}input,select,button{font:inherit;box-sizing:border-box}" +
-        "input[type=text],input[type=password],input[type=number],select{width:100%;padding:6px;border:1px solid #777}" +
-        ".bad input,.bad select{border:2px solid #b00020}.err{color:#b00020;margin:2px 0 0}.errors{border:2px solid #b00020;padding:4px 8px}" +
-        "button{width:100%;padding:10px;background:#a40000;color:#fff;border:0}.max,.note{color:#555}.ok{color:#0a6b0a;font-weight:bold}" +
-        "dt{font-weight:bold}dd{margin:0 0 6px}.lang{text-align:right}";
-
     private static readonly string[] Counts = ["membersTotal", "membersExempt", "membersPresent", "unexcusedAbsent", "durationMinutes"];
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly Lazy<SubmissionPages> Shared = new(() => new SubmissionPages());
-    private readonly FluidParser parser = new();
-    private readonly TemplateOptions options = new();
-    private readonly Dictionary<string, IFluidTemplate> templates = [];
-
-    private SubmissionPages()
-    {
-        // {% field %} renders the field in variable f with the field template, sharing the page's context.
-        parser.RegisterEmptyTag("field", async (writer, encoder, context) =>
-        {
-            await templates["field"].RenderAsync(writer, encoder, context);
-            return Completion.Normal;
-        });
-        foreach (var name in new[] { "form", "field", "receipt", "confirm" })
-        {
-            templates[name] = Load(name);
-        }
-
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
-        options.MemberAccessStrategy.Register<FieldView>();
-        options.MemberAccessStrategy.Register<MonthOption>();
-        options.MemberAccessStrategy.Register<Fact>();
-    }
-
-    /// <summary>The pages, parsed once per process (the functions are created per invocation and need no registration for it).</summary>
-    public static SubmissionPages Instance => Shared.Value;
+    private readonly TemplateOptions options = LiquidTemplates.Options(typeof(FieldView), typeof(MonthOption), typeof(Fact));
+    private readonly Dictionary<string, IFluidTemplate> templates =
+        new[] { "form", "field", "receipt", "confirm" }.ToDictionary(name => name, LiquidTemplates.Get, StringComparer.Ordinal);
 
     /// <summary>The empty or re-rendered form: <paramref name="values"/> are what the user sent (kept on error).</summary>
     public string Form(string language, PolicyPack pack, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldError> errors,
@@ -78,8 +44,8 @@ public sealed class SubmissionPages
         var criteria = pack.Criteria.Select(c => Field("criteria." + c.Key, en ? c.Names.En : c.Names.Vi, "points", c.Max)).ToList();
         var selected = Value("period") ?? ReportingCalendarDefault(today);
         var model = Model(language, t);
-        model["action"] = "/api/form";
-        model["otherLangUrl"] = en ? "/api/form" : "/api/form?lang=en";
+        model["action"] = Routes.Path(Routes.Form);
+        model["otherLangUrl"] = en ? Routes.Path(Routes.Form) : Routes.Path(Routes.Form) + "?lang=en";
         model["receiptId"] = receiptId;
         model["who"] = who;
         model["facts"] = facts;
@@ -114,7 +80,7 @@ public sealed class SubmissionPages
         model["reasons"] = recorded.Result.Reasons.Select(r => en ? r.En : r.Vi).ToList();
         model["receiptId"] = score.ReceiptId;
         model["late"] = score.Late;
-        model["formUrl"] = en ? "/api/form?lang=en" : "/api/form";
+        model["formUrl"] = en ? Routes.Path(Routes.Form) + "?lang=en" : Routes.Path(Routes.Form);
         return Render("receipt", model);
     }
 
@@ -137,7 +103,7 @@ public sealed class SubmissionPages
                 return new FieldView(name, label, typed.TryGetValue(name, out var v) ? v : value, ErrorOf(errors, name, en), kind, max, false);
             }
 
-            model["action"] = $"/api/confirm/{Uri.EscapeDataString(unit.Id)}/{score.Period}";
+            model["action"] = Routes.Path(Routes.Confirm, unit.Id, score.Period.ToString());
             model["link"] = link;
             model["version"] = score.Version;
             model["receiptId"] = receiptId;
@@ -210,7 +176,7 @@ public sealed class SubmissionPages
     {
         ["lang"] = language,
         ["t"] = t,
-        ["style"] = Style,
+        ["style"] = Stylesheet.Css,
         ["criteria"] = Array.Empty<FieldView>(),
         ["generalErrors"] = Array.Empty<string>(),
     };
@@ -233,18 +199,7 @@ public sealed class SubmissionPages
             context.SetValue(key, value);
         }
 
-        return templates[name].Render(context, Html);
-    }
-
-    private IFluidTemplate Load(string name)
-    {
-        var resource = $"PartyFunctions.Submissions.Templates.{name}.liquid";
-        using var stream = typeof(SubmissionPages).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Missing embedded template {resource}.");
-        using var reader = new StreamReader(stream);
-        return parser.TryParse(reader.ReadToEnd(), out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"Template {name} does not parse: {error}");
+        return templates[name].Render(context, LiquidTemplates.Html);
     }
 
     private sealed record FieldView(string Name, string Label, string? Value, string? Error, string Kind, decimal? Max, bool Checked);

@@ -1,28 +1,26 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Fluid;
-using PartyFunctions.Rendering;
+using PartyFunctions.Notifications;
 
-namespace PartyFunctions.Notifications;
+namespace PartyFunctions.Presentation.Notifications;
 
 /// <summary>
 /// Renders a digest into a subject, an HTML part and a plain-text part from the Liquid templates in
-/// Notifications/Templates (one set per language; Vietnamese is the default). Every value is HTML-encoded
+/// Templates/Notifications (one set per language; Vietnamese is the default). Every value is HTML-encoded
 /// in the HTML part; Vietnamese letters stay as they are. Long digests list the first lines of each group
 /// and count the rest, which keeps every email well under 100 KB.
 /// </summary>
-public sealed class DigestRenderer
+public sealed class DigestRenderer : IDigestRenderer
 {
     /// <summary>Lines listed in one email; the rest are counted. About 400 bytes each in HTML.</summary>
     public const int MaxItemsShown = 150;
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly string[] Languages = [Digest.Vietnamese, Digest.English];
     private static readonly string[] Parts = ["subject", "item", "html", "text"];
 
-    private readonly ConcurrentDictionary<string, IFluidTemplate> templates = new();
-    private readonly TemplateOptions options = CreateOptions();
+    private readonly Dictionary<string, IFluidTemplate> templates = [];
+    private readonly TemplateOptions options = LiquidTemplates.Options(
+        typeof(DigestView), typeof(GroupView), typeof(ItemView), typeof(ItemContext), typeof(ItemFields));
 
     public DigestRenderer()
     {
@@ -30,7 +28,7 @@ public sealed class DigestRenderer
         {
             foreach (var part in Parts)
             {
-                templates[$"{part}.{language}"] = Load($"{part}.{language}.liquid");
+                templates[$"{part}.{language}"] = LiquidTemplates.Get($"{part}.{language}");
             }
         }
     }
@@ -44,7 +42,7 @@ public sealed class DigestRenderer
         var textView = View(digest, groups, language, NullEncoder.Default);
         var subject = Render("subject", language, textView, NullEncoder.Default).ReplaceLineEndings(" ").Trim();
         var text = Render("text", language, textView with { Subject = subject }, NullEncoder.Default);
-        var html = Render("html", language, View(digest, groups, language, Html) with { Subject = subject }, Html);
+        var html = Render("html", language, View(digest, groups, language, LiquidTemplates.Html) with { Subject = subject }, LiquidTemplates.Html);
         return new EmailMessage(from, digest.Recipient, subject, html, text, Categories(digest), CustomArgs(digest));
     }
 
@@ -95,20 +93,6 @@ public sealed class DigestRenderer
         ["digestId"] = digest.Id.ToString(),
         ["rules"] = string.Join(',', digest.Items.Select(i => i.Rule ?? i.Kind.ToString()).Distinct().Order(StringComparer.Ordinal)),
     };
-
-    private static IFluidTemplate Load(string name) => EmbeddedTemplate.Load(typeof(DigestRenderer), name);
-
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions();
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
-        options.MemberAccessStrategy.Register<DigestView>();
-        options.MemberAccessStrategy.Register<GroupView>();
-        options.MemberAccessStrategy.Register<ItemView>();
-        options.MemberAccessStrategy.Register<ItemContext>();
-        options.MemberAccessStrategy.Register<ItemFields>();
-        return options;
-    }
 
     private sealed record DigestView(string Subject, string? RecipientName, string DigestId, IReadOnlyList<GroupView> Groups);
 

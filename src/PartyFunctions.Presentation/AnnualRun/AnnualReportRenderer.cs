@@ -1,28 +1,25 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CsvHelper;
 using Fluid;
+using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Organisation;
-using PartyFunctions.Rendering;
 using PartyFunctions.Scoring;
 
-namespace PartyFunctions.AnnualRun;
+namespace PartyFunctions.Presentation.AnnualRun;
 
 /// <summary>
 /// The annual report of one unit (a committee's cells, or a whole province): an HTML page in Vietnamese with counts
 /// per level, an inline SVG bar chart and the table of units, and the same table as CSV. Every value is HTML-encoded;
 /// nothing is fetched from elsewhere.
 /// </summary>
-public static class AnnualReportRenderer
+public sealed class AnnualReportRenderer : IAnnualReportRenderer
 {
     public static readonly string[] CsvHeader =
         ["unitId", "unitName", "superiorId", "required", "tot", "kha_or_better", "kem", "yearBand", "proposed", "final", "flags"];
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly Lazy<IFluidTemplate> Template = new(() => EmbeddedTemplate.Load(typeof(AnnualReportRenderer), "report.vi.liquid"));
-    private static readonly TemplateOptions Options = CreateOptions();
+    private static readonly TemplateOptions Options = LiquidTemplates.Options(typeof(ReportView), typeof(LevelCount), typeof(Bar), typeof(RowView));
+    private readonly IFluidTemplate template = LiquidTemplates.Get("report.vi");
     private static readonly (Level Level, string Name, string Color)[] Levels =
     [
         (Level.Excellent, "HTXSNV", "#1b7f3b"),
@@ -31,7 +28,7 @@ public static class AnnualReportRenderer
         (Level.Failed, "KHTNV", "#c62828"),
     ];
 
-    public static AnnualReport Render(Unit unit, ClassificationRun run, IReadOnlyList<AnnualResult> results)
+    public AnnualReport Render(Unit unit, ClassificationRun run, IReadOnlyList<AnnualResult> results)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(run);
@@ -39,7 +36,7 @@ public static class AnnualReportRenderer
         return new AnnualReport(RenderHtml(unit, run, ordered), RenderCsv(ordered));
     }
 
-    private static string RenderHtml(Unit unit, ClassificationRun run, List<AnnualResult> results)
+    private string RenderHtml(Unit unit, ClassificationRun run, List<AnnualResult> results)
     {
         var counts = Levels.Select(l => new LevelCount(
             l.Name, results.Count(r => r.Proposed == l.Level), results.Count(r => r.Final == l.Level))).ToList();
@@ -49,7 +46,7 @@ public static class AnnualReportRenderer
             unit.Name, run.Year, run.RunId, run.ThroughMonth, run.PackId, results.Count,
             results.Count(r => r.Proposed is null), counts, bars, 24 * bars.Count,
             results.Select(Row).ToList());
-        return Template.Value.Render(new TemplateContext(model, Options), Html);
+        return template.Render(new TemplateContext(model, Options), LiquidTemplates.Html);
     }
 
     private static string RenderCsv(List<AnnualResult> results)
@@ -84,17 +81,6 @@ public static class AnnualReportRenderer
 
     private static string Flags(AnnualResult r) =>
         string.Join(' ', new[] { r.DemotedByQuota ? "quota" : null, r.Decision is { Override: true } ? "override" : null }.OfType<string>());
-
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions();
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
-        options.MemberAccessStrategy.Register<ReportView>();
-        options.MemberAccessStrategy.Register<LevelCount>();
-        options.MemberAccessStrategy.Register<Bar>();
-        options.MemberAccessStrategy.Register<RowView>();
-        return options;
-    }
 
     private sealed record ReportView(
         string UnitName, int Year, string RunId, int ThroughMonth, string PackId, int Total, int Insufficient,

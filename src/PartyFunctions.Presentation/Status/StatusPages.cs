@@ -1,35 +1,36 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CsvHelper;
 using Fluid;
-using PartyFunctions.Rendering;
+using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.Health;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
 using PartyFunctions.Scoring;
+using PartyFunctions.Status;
 
-namespace PartyFunctions.Status;
+namespace PartyFunctions.Presentation.Status;
 
 /// <summary>
-/// The superiors' pages (Liquid templates in Status/Templates, Vietnamese first): the monthly status with counts and an
+/// The superiors' pages (Liquid templates in Templates/Status, Vietnamese first): the monthly status with counts and an
 /// inline SVG bar chart of the bands, its CSV (UTF-8 with BOM, for Excel), and the acknowledge confirmation page.
 /// Every value is HTML-encoded; the pages load nothing from elsewhere.
 /// </summary>
-public sealed class PageRenderer
+public sealed class StatusPages
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly string[] BandColours = ["#c62828", "#ef6c00", "#1565c0", "#2e7d32"];
-    private readonly IFluidTemplate status = Load("status.liquid");
-    private readonly IFluidTemplate acknowledge = Load("acknowledge.liquid");
-    private readonly IFluidTemplate adminStatus = Load("admin-status.liquid");
-    private readonly TemplateOptions options = CreateOptions();
+    private readonly IFluidTemplate status = LiquidTemplates.Get("status");
+    private readonly IFluidTemplate acknowledge = LiquidTemplates.Get("acknowledge");
+    private readonly IFluidTemplate adminStatus = LiquidTemplates.Get("admin-status");
+    private readonly TemplateOptions options = LiquidTemplates.Options(
+        typeof(StatusView), typeof(Bar), typeof(RowView), typeof(AcknowledgeView), typeof(AlertView), typeof(AdminStatusView), typeof(LocalizedText));
 
-    public string StatusHtml(StatusReport report, string csvUrl)
+    /// <summary>The status page; its CSV link carries the same signed <paramref name="link"/>.</summary>
+    public string StatusHtml(StatusReport report, string? link)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var csvUrl = $"{Routes.Path(Routes.StatusCsv, report.UnitId, report.Period.ToString())}?link={Uri.EscapeDataString(link ?? string.Empty)}";
         var counts = Enum.GetValues<Band>().Reverse().Select(b => (Label: b.Vietnamese(), Count: report.Count(b), Colour: BandColours[(int)b]))
             .Append((Label: "Chưa có", Count: report.NoBand, Colour: "#9e9e9e")).ToList();
         var max = Math.Max(1, counts.Max(c => c.Count));
@@ -45,7 +46,7 @@ public sealed class PageRenderer
             report.Rows.Select(r => new RowView(r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status),
                 r.Band?.Vietnamese() ?? string.Empty, r.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
                 string.Join(", ", r.OpenAlerts))).ToList());
-        return status.Render(new TemplateContext(view, options), Html);
+        return status.Render(new TemplateContext(view, options), LiquidTemplates.Html);
     }
 
     /// <summary>The same lines as the page, as CSV with a BOM so that Excel reads the Vietnamese letters.</summary>
@@ -72,16 +73,16 @@ public sealed class PageRenderer
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return ExcelCsv.Bytes(text.ToString());
     }
 
-    public string AcknowledgeHtml(AcknowledgeResult result, string? token, string action)
+    public string AcknowledgeHtml(AcknowledgeResult result, string? token)
     {
         ArgumentNullException.ThrowIfNull(result);
         var alert = result.Alert is { } a ? new AlertView(a.Key.UnitId, a.UnitName, a.Key.Rule, a.Key.Period, a.State.ToString()) : null;
         var view = new AcknowledgeView(result.Message, alert, result.Status == AcknowledgeStatus.Found && result.Alert?.State == AlertState.Open,
-            token ?? string.Empty, action);
-        return acknowledge.Render(new TemplateContext(view, options), Html);
+            token ?? string.Empty, Routes.Path(Routes.AcknowledgeAlert));
+        return acknowledge.Render(new TemplateContext(view, options), LiquidTemplates.Html);
     }
 
     /// <summary>The administrators' page: health, late timers, and above all whether email is configured.</summary>
@@ -89,7 +90,7 @@ public sealed class PageRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         var view = new AdminStatusView(report.Status, report.Email, report.Email != EmailStatus.NotConfigured, report.LateTimers, report.Version);
-        return adminStatus.Render(new TemplateContext(view, options), Html);
+        return adminStatus.Render(new TemplateContext(view, options), LiquidTemplates.Html);
     }
 
     private static string StatusText(SubmissionStatus status) => status switch
@@ -100,21 +101,6 @@ public sealed class PageRenderer
         _ => "Chưa nộp (chưa đến hạn chốt)",
     };
 
-    private static IFluidTemplate Load(string name) => EmbeddedTemplate.Load(typeof(PageRenderer), name);
-
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions();
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
-        options.MemberAccessStrategy.Register<StatusView>();
-        options.MemberAccessStrategy.Register<Bar>();
-        options.MemberAccessStrategy.Register<RowView>();
-        options.MemberAccessStrategy.Register<AcknowledgeView>();
-        options.MemberAccessStrategy.Register<AlertView>();
-        options.MemberAccessStrategy.Register<AdminStatusView>();
-        return options;
-    }
-
     private sealed record StatusView(
         string UnitName, string Period, string At, int Total, int Submitted, int Late, int NotReported, int Pending, int OpenAlerts,
         int ChartWidth, IReadOnlyList<Bar> Bars, string CsvUrl, IReadOnlyList<RowView> Rows);
@@ -123,7 +109,7 @@ public sealed class PageRenderer
 
     private sealed record RowView(string UnitId, string Name, string SuperiorName, string StatusCode, string Status, string Band, string Total, string Alerts);
 
-    private sealed record AcknowledgeView(string Message, AlertView? Alert, bool CanAcknowledge, string Token, string Action);
+    private sealed record AcknowledgeView(LocalizedText Message, AlertView? Alert, bool CanAcknowledge, string Token, string Action);
 
     private sealed record AdminStatusView(string Status, string Email, bool EmailConfigured, IReadOnlyList<string> LateTimers, string Version);
 

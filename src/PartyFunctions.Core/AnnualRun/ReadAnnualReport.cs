@@ -1,0 +1,34 @@
+using PartyFunctions.Access;
+using PartyFunctions.Policy;
+
+namespace PartyFunctions.AnnualRun;
+
+/// <summary>
+/// Use case: a superior opens its annual report from the signed "report" link in its email; the link's scope must
+/// contain the unit. The report is read as the run stored it, as a page or as CSV.
+/// </summary>
+public sealed class ReadAnnualReport(SubtreeAccess access, IReportStore reports)
+{
+    public async Task<AnnualReportRead> RunAsync(string? token, int year, string unitId, ReportFormat format, CancellationToken cancellationToken)
+    {
+        var allowed = await access.AuthoriseAsync(token, AnnualRunLinks.ReportAction, unitId, cancellationToken);
+        if (!allowed.Allowed)
+        {
+            return new AnnualReportRead(AnnualReportReadStatus.LinkRefused, null, allowed.Message);
+        }
+
+        return await reports.GetAsync(year, unitId, format, cancellationToken) is { } content
+            ? new AnnualReportRead(AnnualReportReadStatus.Found, content, null)
+            : new AnnualReportRead(AnnualReportReadStatus.NotFound, null, new LocalizedText($"Chưa có báo cáo năm {year}.", $"No {year} report yet."));
+    }
+}
+
+public enum AnnualReportReadStatus
+{
+    Found,
+    LinkRefused,
+    NotFound,
+}
+
+/// <summary>The stored report, or why there is none to show.</summary>
+public sealed record AnnualReportRead(AnnualReportReadStatus Status, string? Content, LocalizedText? Message);

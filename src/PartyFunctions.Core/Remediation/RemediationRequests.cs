@@ -1,0 +1,124 @@
+using PartyFunctions.Access;
+using PartyFunctions.Alerts;
+using PartyFunctions.Policy;
+
+namespace PartyFunctions.Remediation;
+
+/// <summary>
+/// Use case: one request about a remediation plan, from whom it may come. The unit acts with its access code (submit,
+/// upload evidence); the superior with a signed "remediation" link covering the unit (accept, close an item); either
+/// reads the plan, the link when one is given. Each request is checked for its credential first, then its size and
+/// content, then handed to <see cref="SubmitRemediationPlan"/>, <see cref="AttachEvidence"/> or <see cref="ReviewRemediationPlan"/>.
+/// </summary>
+public sealed class RemediationRequests(
+    SubmitRemediationPlan submit, AttachEvidence attach, ReviewRemediationPlan review, IRemediationStore plans,
+    AuthenticateCell cells, SubtreeAccess access)
+{
+    public const string LinkAction = "remediation";
+
+    /// <summary>The largest upload request read at all: the file's limit and room for the multipart envelope.</summary>
+    public const long MaxUploadRequestBytes = EvidenceSniffer.MaxBytes + (64 * 1024);
+
+    /// <summary>Who acted when the superior names nobody: the link itself names no person.</summary>
+    public const string UnnamedSuperior = "cấp trên (liên kết ký)";
+
+    /// <summary>The unit's plan; <paramref name="plan"/> is null when the body was not the JSON a plan is.</summary>
+    public async Task<RemediationOutcome> SubmitAsync(AlertKey key, string? accessCode, PlanRequest? plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (await CellDeniedAsync(key, accessCode, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        return plan is null
+            ? RemediationOutcome.Fail(RemediationStatus.Invalid,
+                new LocalizedText("Nội dung phải là JSON {items:[{title, owner, due}]}.", "The body must be JSON {items:[{title, owner, due}]}."))
+            : await submit.RunAsync(key, plan.Items, cancellationToken);
+    }
+
+    /// <summary>The plan as it stands, for the superior when <paramref name="link"/> is given, otherwise for the unit.</summary>
+    public async Task<RemediationOutcome> ReadAsync(AlertKey key, string? accessCode, string? link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var denied = link is not null
+            ? await LinkDeniedAsync(key, link, cancellationToken)
+            : await CellDeniedAsync(key, accessCode, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        return await plans.GetAsync(key, cancellationToken) is { } stored
+            ? new RemediationOutcome(RemediationStatus.Found, stored.Plan)
+            : RemediationOutcome.Fail(RemediationStatus.NotFound, new LocalizedText("Chưa có kế hoạch khắc phục.", "No plan yet."));
+    }
+
+    /// <summary>
+    /// Evidence for one item. <paramref name="declaredBytes"/> is the request's length as announced: a request past
+    /// <see cref="MaxUploadRequestBytes"/> is refused before <paramref name="readUpload"/> reads anything.
+    /// </summary>
+    public async Task<RemediationOutcome> AttachAsync(
+        AlertKey key, string itemId, string? accessCode, long? declaredBytes, Func<CancellationToken, Task<EvidenceUpload?>> readUpload,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(readUpload);
+        if (await CellDeniedAsync(key, accessCode, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (declaredBytes > MaxUploadRequestBytes)
+        {
+            return RemediationOutcome.Fail(RemediationStatus.TooLarge, AttachEvidence.TooLarge);
+        }
+
+        if (await readUpload(cancellationToken) is not { } upload)
+        {
+            return RemediationOutcome.Fail(RemediationStatus.Invalid, new LocalizedText(
+                "Cần gửi tệp bằng multipart/form-data (trường file).", "Send the file as multipart/form-data, field \"file\"."));
+        }
+
+        return upload.Length > EvidenceSniffer.MaxBytes
+            ? RemediationOutcome.Fail(RemediationStatus.TooLarge, AttachEvidence.TooLarge)
+            : await attach.RunAsync(key, itemId, upload.FileName, await upload.ReadAsync(cancellationToken), cancellationToken);
+    }
+
+    public async Task<RemediationOutcome> AcceptAsync(AlertKey key, string? link, string? by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return await LinkDeniedAsync(key, link, cancellationToken) is { } denied
+            ? denied
+            : await review.AcceptAsync(key, Actor(by), cancellationToken);
+    }
+
+    public async Task<RemediationOutcome> CloseItemAsync(AlertKey key, string itemId, string? link, string? by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return await LinkDeniedAsync(key, link, cancellationToken) is { } denied
+            ? denied
+            : await review.CloseItemAsync(key, itemId, Actor(by), cancellationToken);
+    }
+
+    // Who acted, as the superior typed it; a name that is empty or too long is not recorded.
+    private static string Actor(string? by) => by is { Length: > 0 and <= 200 } ? by : UnnamedSuperior;
+
+    private async Task<RemediationOutcome?> CellDeniedAsync(AlertKey key, string? accessCode, CancellationToken cancellationToken)
+    {
+        var auth = await cells.RunAsync(key.UnitId, accessCode, cancellationToken);
+        return auth.Succeeded ? null : RemediationOutcome.Fail(RemediationStatus.Forbidden, auth.Message);
+    }
+
+    private async Task<RemediationOutcome?> LinkDeniedAsync(AlertKey key, string? link, CancellationToken cancellationToken)
+    {
+        var allowed = await access.AuthoriseAsync(link, LinkAction, key.UnitId, cancellationToken);
+        return allowed.Allowed ? null : RemediationOutcome.Fail(RemediationStatus.Forbidden, allowed.Message);
+    }
+}
+
+/// <summary>A plan as the unit sends it (JSON <c>{items:[{title, owner, due}]}</c>).</summary>
+public sealed record PlanRequest(IReadOnlyList<PlanItemInput>? Items);
+
+/// <summary>An uploaded file: its name as sent (shown only), its length, and its bytes, read only once the length is accepted.</summary>
+public sealed record EvidenceUpload(string? FileName, long Length, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> ReadAsync);

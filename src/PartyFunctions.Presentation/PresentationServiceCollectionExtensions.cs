@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartyFunctions.AnnualRun;
+using PartyFunctions.Notifications;
+using PartyFunctions.Presentation.AnnualRun;
+using PartyFunctions.Presentation.Notifications;
+using PartyFunctions.Presentation.Status;
+using PartyFunctions.Presentation.Submissions;
+
+namespace PartyFunctions.Presentation;
+
+/// <summary>The renderers, one instance each (templates parsed once); <c>AddPartyFunctions</c> calls this. Registrations already present (tests) win.</summary>
+public static class PresentationServiceCollectionExtensions
+{
+    public static IServiceCollection AddPresentation(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IDigestRenderer, DigestRenderer>();
+        services.TryAddSingleton<IAnnualReportRenderer, AnnualReportRenderer>();
+        services.TryAddSingleton<StatusPages>();
+        services.TryAddSingleton<SubmissionPages>();
+        services.TryAddSingleton<DecisionPage>();
+        return services;
+    }
+}
