@@ -44,7 +44,7 @@ public sealed class AcknowledgeAlert(AlertLinks links, IAlertStore store, TimePr
 
             var chainUnit = stored.Alert.Chain.FirstOrDefault(s => s.Level == link.Level)?.RecipientUnitId ?? link.Key.UnitId;
             var acknowledged = stored.Alert.Acknowledge(clock.GetUtcNow(), $"level {link.Level} ({chainUnit})");
-            if (await store.TryReplaceAsync(acknowledged, stored.ETag, cancellationToken))
+            if (await store.TryReplaceAsync(acknowledged, stored.ETag, cancellationToken) != AlertWrite.Conflict)
             {
                 return new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, "Đã xác nhận cảnh báo / alert acknowledged.");
             }

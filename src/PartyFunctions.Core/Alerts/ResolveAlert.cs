@@ -1,10 +1,12 @@
+using PartyFunctions.Telemetry;
+
 namespace PartyFunctions.Alerts;
 
 /// <summary>
 /// Use case: resolves one alert when its condition cleared (a score arrived; for issue 7, a remediation plan closed).
 /// Resolving a resolved or unknown alert does nothing. The next escalation run sends the "resolved" notice.
 /// </summary>
-public sealed class ResolveAlert(IAlertStore store)
+public sealed class ResolveAlert(IAlertStore store, PartyMetrics metrics)
 {
     /// <summary>True when this call resolved the alert.</summary>
     public async Task<bool> RunAsync(AlertKey key, DateTimeOffset at, string actor, string reason, CancellationToken cancellationToken)
@@ -17,9 +19,14 @@ public sealed class ResolveAlert(IAlertStore store)
                 return false;
             }
 
-            if (await store.TryReplaceAsync(stored.Alert.Resolve(at, actor, reason), stored.ETag, cancellationToken))
+            switch (await store.TryReplaceAsync(stored.Alert.Resolve(at, actor, reason), stored.ETag, cancellationToken))
             {
-                return true;
+                case AlertWrite.Written:
+                    metrics.AlertResolved(key.Rule);
+                    return true;
+                case AlertWrite.Stored:
+                    // A copy of the same event resolved it a moment before (or this write's answer was lost): counted there.
+                    return true;
             }
         }
 
