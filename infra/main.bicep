@@ -81,6 +81,13 @@ param deployerPrincipalType string = 'User'
 @description('Key Vault purge protection: a deleted vault cannot be purged for 90 days, so its name cannot be reused in that time. On for production; off by default so that `azd down` and `azd up` work on a dev environment.')
 param keyVaultPurgeProtection bool = false
 
+@description('Where the Azure Monitor alerts go (docs/operations.md); empty means the administrators\' mailbox.')
+param alertEmail string = ''
+
+@description('HTTP 5xx answers in 15 minutes above which the administrators are alerted; a healthy app answers none.')
+@minValue(1)
+param http5xxThreshold int = 10
+
 @description('Where emails go: "sendgrid" (digests wait, pending, until the SendGrid key is in the vault), or "none" to send nothing and keep every digest pending (a rehearsal environment).')
 @allowed([
   'sendgrid'
@@ -128,6 +135,28 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     retentionInDays: logRetentionDays
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    actionGroupName: names.actionGroup
+    rulePrefix: names.alerts
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    alertEmail: empty(alertEmail) ? adminMailbox : alertEmail
+    http5xxThreshold: http5xxThreshold
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
   }
 }
 

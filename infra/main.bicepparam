@@ -42,5 +42,10 @@ param deployerPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'U
 var purgeProtection = readEnvironmentVariable('PARTY_KEYVAULT_PURGE_PROTECTION', '')
 param keyVaultPurgeProtection = empty(purgeProtection) ? environmentName == 'prod' : bool(purgeProtection)
 
+// Azure Monitor alerts (docs/operations.md): their mailbox (empty: the administrators' mailbox above), and how many
+// HTTP 5xx answers in 15 minutes are too many.
+param alertEmail = readEnvironmentVariable('PARTY_ALERT_EMAIL', '')
+param http5xxThreshold = 10
+
 // "sendgrid", or "none" to keep every digest pending (docs/email.md).
 param emailSink = readEnvironmentVariable('PARTY_EMAIL_SINK', 'sendgrid')

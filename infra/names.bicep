@@ -18,4 +18,7 @@ func resourceNames(environmentName string, resourceToken string) object => {
   keyVault: 'kv-party-${resourceToken}'
   plan: 'plan-${stem(environmentName)}-${resourceToken}'
   functionApp: 'func-${stem(environmentName)}-${resourceToken}'
+  actionGroup: 'ag-${stem(environmentName)}-${resourceToken}'
+  // The alert rules' names start with this, then the rule ('-poison', '-http-5xx', ...: modules/alerts.bicep).
+  alerts: 'alert-${stem(environmentName)}-${resourceToken}'
 }

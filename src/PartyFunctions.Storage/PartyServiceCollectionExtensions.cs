@@ -11,6 +11,7 @@ using PartyFunctions.Storage.Heartbeat;
 using PartyFunctions.Storage.Organisation;
 using PartyFunctions.Storage.Notifications;
 using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions;
 
@@ -22,6 +23,9 @@ public static class PartyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         // Tests replace the clock with a fake TimeProvider; everything that reads time takes it from here.
         services.TryAddSingleton(TimeProvider.System);
+        // The business metrics (docs/operations.md): a meter per provider, which the worker's exporters subscribe to.
+        services.AddMetrics();
+        services.TryAddSingleton<PartyMetrics>();
         // Policies registered as StoragePipelinePolicy (none in production) join every storage client's pipeline.
         services.AddSingleton(sp => StorageClients.FromConfiguration(configuration, sp.GetServices<StoragePipelinePolicy>()));
         services.AddSingleton(sp => StorageNamespace.Create(sp.GetRequiredService<StorageClients>(), configuration[StorageNamespace.PrefixSetting]));

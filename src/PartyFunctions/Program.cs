@@ -7,4 +7,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UsePartyMiddleware();
 builder.Services.AddPartyFunctions(builder.Configuration);
+builder.Services.AddPartyTelemetry(builder.Configuration);
 builder.Build().Run();

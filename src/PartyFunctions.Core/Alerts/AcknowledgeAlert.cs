@@ -47,7 +47,7 @@ public sealed class AcknowledgeAlert(AlertLinks links, IAlertStore store, TimePr
 
                 var chainUnit = stored.Alert.Chain.FirstOrDefault(s => s.Level == link.Level)?.RecipientUnitId ?? link.Key.UnitId;
                 var acknowledged = stored.Alert.Acknowledge(clock.GetUtcNow(), $"level {link.Level} ({chainUnit})");
-                return Attempt.DoneIf(await store.TryReplaceAsync(acknowledged, stored.ETag, ct),
+                return Attempt.DoneIf(await store.TryReplaceAsync(acknowledged, stored.ETag, ct) != AlertWrite.Conflict,
                     new AcknowledgeResult(AcknowledgeStatus.Acknowledged, acknowledged, new LocalizedText("Đã xác nhận cảnh báo", "Alert acknowledged.")));
             },
             () => new AcknowledgeResult(AcknowledgeStatus.Busy, null, new LocalizedText("Cảnh báo đang được cập nhật; hãy thử lại", "The alert is being updated, try again.")),

@@ -1,5 +1,6 @@
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.Alerts;
 
@@ -9,20 +10,20 @@ namespace PartyFunctions.Alerts;
 /// repeated with the same run id, writes the same digest ids (the outbox ignores them) and then records the steps, so
 /// a step is never lost and never emailed twice.
 /// </summary>
-public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, AlertLinks links)
+public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, AlertLinks links, PartyMetrics metrics)
 {
     public async Task<DispatchResult> DispatchAsync(string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var today = VietnamDate.DayOf(now);
         var lines = new List<(ChainStep To, DigestItem Item)>();
-        var changed = new List<(Alert Alert, string ETag)>();
+        var changed = new List<(Alert Alert, string ETag, bool Climbs)>();
         foreach (var (alert, etag) in alerts)
         {
             if (alert.AwaitsResolvedNotice)
             {
                 lines.AddRange(alert.Alerted.Select(to => (to, Item(alert, NotificationKind.Resolved, to.Level, null))));
-                changed.Add((alert.NoticeSent(now), etag));
+                changed.Add((alert.NoticeSent(now), etag, false));
             }
             else if (alert.DueStep(today) is { } step)
             {
@@ -33,20 +34,31 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
                     lines.Add((to, Item(alert, kind, to.Level, links.Acknowledge(alert.Key, to.Level, now))));
                 }
 
-                changed.Add((alert.Take(step, now), etag));
+                changed.Add((alert.Take(step, now), etag, step > 0 && !to.Repeat));
             }
         }
 
         var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(new Recipient(l.To.Email!, l.To.Name), l.Item)), now, cancellationToken);
 
         var conflicts = 0;
-        foreach (var (alert, etag) in changed)
+        var written = new List<AlertKey>();
+        foreach (var (alert, etag, climbs) in changed)
         {
             // A conflict means an acknowledgement or resolution came in meanwhile: that state wins, the next run sees it.
-            conflicts += await store.TryReplaceAsync(alert, etag, cancellationToken) ? 0 : 1;
+            var write = await store.TryReplaceAsync(alert, etag, cancellationToken);
+            conflicts += write == AlertWrite.Conflict ? 1 : 0;
+            if (write == AlertWrite.Written)
+            {
+                // Only the copy of a run whose write landed counts the climb; a racing copy finds it stored.
+                written.Add(alert.Key);
+                if (climbs)
+                {
+                    metrics.AlertEscalated(alert.Key.Rule);
+                }
+            }
         }
 
-        return new DispatchResult(digests, lines.Count, changed.Count, conflicts);
+        return new DispatchResult(digests, lines.Count, changed.Count, conflicts) { Written = written };
     }
 
     private static DigestItem Item(Alert alert, NotificationKind kind, int level, string? url) =>
@@ -54,4 +66,8 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
 }
 
 /// <summary>What a dispatch did: digests written, lines in them, alerts changed, and changes lost to a concurrent update.</summary>
-public sealed record DispatchResult(int Digests, int Lines, int AlertsChanged, int Conflicts);
+public sealed record DispatchResult(int Digests, int Lines, int AlertsChanged, int Conflicts)
+{
+    /// <summary>The alerts this dispatch itself wrote (not those a racing copy wrote first).</summary>
+    public IReadOnlyList<AlertKey> Written { get; init; } = [];
+}

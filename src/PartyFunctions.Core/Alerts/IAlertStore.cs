@@ -15,8 +15,8 @@ public interface IAlertStore
     /// <summary>Adds a new alert and answers it with its ETag; null (and no change) when one with the same key exists.</summary>
     Task<StoredAlert?> TryAddAsync(Alert alert, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the alert only if it is still at <paramref name="etag"/>; false when someone else changed it first.</summary>
-    Task<bool> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken);
+    /// <summary>Replaces the alert only if it is still at <paramref name="etag"/>; <see cref="AlertWrite.Conflict"/> when someone else changed it first.</summary>
+    Task<AlertWrite> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken);
 
     /// <summary>The escalation run's work list: open and acknowledged alerts, and resolved ones whose notice has not gone.</summary>
     Task<IReadOnlyList<StoredAlert>> GetActiveAsync(CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using PartyFunctions.Organisation;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.Alerts;
 
@@ -8,7 +9,8 @@ namespace PartyFunctions.Alerts;
 /// <c>annual-weak</c>. Opening a key that exists changes nothing (the same alert, whatever its state): a repeated run
 /// opens nothing twice. The chain is copied from the registry and <see cref="EscalationPolicy"/> now.
 /// </summary>
-public sealed class OpenAlerts(IAlertStore store, IUnitStore units, EscalationPolicy policy, AlertDispatcher dispatcher, TimeProvider clock)
+public sealed class OpenAlerts(
+    IAlertStore store, IUnitStore units, EscalationPolicy policy, AlertDispatcher dispatcher, PartyMetrics metrics, TimeProvider clock)
 {
     /// <summary>Opens the alerts (idempotent) and sends their level-1 notifications in the digests of <paramref name="runId"/>.</summary>
     public async Task<OpenAlertsResult> RunAsync(string runId, IReadOnlyList<AlertRequest> requests, CancellationToken cancellationToken)
@@ -52,6 +54,8 @@ public sealed class OpenAlerts(IAlertStore store, IUnitStore units, EscalationPo
     {
         if (await store.TryAddAsync(Alert.Open(key, unit, policy.ChainFor(unit, superiors), now, detail), cancellationToken) is { } added)
         {
+            // Insert-only: of two copies opening one key, one adds it and counts it.
+            metrics.AlertOpened(key.Rule);
             return added;
         }
 

@@ -1,6 +1,7 @@
 using PartyFunctions.Deadlines;
 using PartyFunctions.Organisation;
 using PartyFunctions.Submissions;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.Alerts;
 
@@ -9,7 +10,8 @@ namespace PartyFunctions.Alerts;
 /// handled before the alert existed), then advances every open, unacknowledged alert along its chain and sends the
 /// "resolved" notices, in one digest per recipient (run id <c>escalation-2025-12-16</c>). Once per Vietnam day.
 /// </summary>
-public sealed class RunEscalation(IAlertStore store, IScoreStore scores, AlertDispatcher dispatcher, IRunMarkers markers, TimeProvider clock)
+public sealed class RunEscalation(
+    IAlertStore store, IScoreStore scores, AlertDispatcher dispatcher, IRunMarkers markers, PartyMetrics metrics, TimeProvider clock)
 {
     public const string Job = "escalation";
 
@@ -24,16 +26,40 @@ public sealed class RunEscalation(IAlertStore store, IScoreStore scores, AlertDi
         }
 
         var work = new List<StoredAlert>();
+        var resolved = new HashSet<AlertKey>();
         foreach (var stored in await store.GetActiveAsync(cancellationToken))
         {
-            work.Add(stored.Alert.IsOpen && await ClearedAsync(stored.Alert, cancellationToken) is { } reason
-                ? stored with { Alert = stored.Alert.Resolve(now, AlertTransition.System, reason) }
-                : stored);
+            if (stored.Alert.IsOpen && await ClearedAsync(stored.Alert, cancellationToken) is { } reason)
+            {
+                resolved.Add(stored.Alert.Key);
+                work.Add(stored with { Alert = stored.Alert.Resolve(now, AlertTransition.System, reason) });
+            }
+            else
+            {
+                work.Add(stored);
+            }
         }
 
+        CountActive(work.Select(w => w.Alert).Where(a => a.IsOpen).ToList());
         var result = await dispatcher.DispatchAsync(runId, work, now, cancellationToken);
+        foreach (var key in result.Written.Where(resolved.Contains))
+        {
+            metrics.AlertResolved(key.Rule);
+        }
+
         await markers.MarkDoneAsync(Job, day, $"{work.Count} active alerts", cancellationToken);
         return new RunOutcome(runId, false, work.Count, result.Digests);
+    }
+
+    // Open alerts by the level last notified (0: nobody yet), every level up to the highest so that an emptied level reads 0.
+    private void CountActive(IReadOnlyList<Alert> open)
+    {
+        var levels = open.ToLookup(a => a.StepsTaken > 0 ? a.Chain[a.StepsTaken - 1].Level : 0);
+        var highest = open.SelectMany(a => a.Chain).Select(s => s.Level).DefaultIfEmpty(0).Max();
+        for (var level = 0; level <= highest; level++)
+        {
+            metrics.AlertsActive(level, levels[level].Count());
+        }
     }
 
     // Why a monthly alert's condition no longer holds, or null. Other rules resolve through their own use cases.

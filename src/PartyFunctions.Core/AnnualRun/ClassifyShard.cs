@@ -2,6 +2,7 @@ using PartyFunctions.Classification;
 using PartyFunctions.Organisation;
 using PartyFunctions.Policy;
 using PartyFunctions.Submissions;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.AnnualRun;
 
@@ -20,6 +21,7 @@ public sealed class ClassifyShard(
     IAnnualReportRenderer renderer,
     PolicyCatalog catalog,
     CompleteClassificationRun completion,
+    PartyMetrics metrics,
     TimeProvider clock)
 {
     public async Task<int> RunAsync(ShardMessage message, CancellationToken cancellationToken)
@@ -49,9 +51,10 @@ public sealed class ClassifyShard(
         var saved = await results.GetAsync(run.Year, superior.Id, cancellationToken);
         await reports.SaveAsync(run.Year, superior.Id, renderer.Render(superior, run, saved), cancellationToken);
         // A redelivered shard writes the same results; its mark keeps the time it was first done.
-        if (mark is not { Status: ShardStatus.Done } || mark.Cells != computed.Count)
+        if ((mark is not { Status: ShardStatus.Done } || mark.Cells != computed.Count)
+            && await runs.MoveShardAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), cancellationToken))
         {
-            await runs.SetShardAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), cancellationToken);
+            metrics.ShardDone(run.RunId);
         }
 
         await completion.RunAsync(run.RunId, cancellationToken);

@@ -1,6 +1,7 @@
 using PartyFunctions.Organisation;
 using PartyFunctions.Policy;
 using PartyFunctions.Submissions;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.AnnualRun;
 
@@ -11,7 +12,7 @@ namespace PartyFunctions.AnnualRun;
 /// resume re-sends every shard not done (pending or failed), which the idempotent workers allow.
 /// </summary>
 public sealed class StartClassificationRun(
-    IUnitStore units, IClassificationRunStore runs, IShardDispatcher dispatcher, PolicyCatalog catalog, TimeProvider clock)
+    IUnitStore units, IClassificationRunStore runs, IShardDispatcher dispatcher, PolicyCatalog catalog, PartyMetrics metrics, TimeProvider clock)
 {
     public async Task<RunStart> RunAsync(int year, int? throughMonth, bool resume, CancellationToken cancellationToken)
     {
@@ -41,6 +42,12 @@ public sealed class StartClassificationRun(
             // Shards first: a start interrupted after them is completed by the next start, never left without shards.
             await runs.AddShardsAsync(runId, shards, cancellationToken);
             var (stored, created) = await runs.AddRunAsync(new ClassificationRun(runId, year, through, pack.Id, shards.Count, now), cancellationToken);
+            if (created)
+            {
+                // Insert-only: of two starts at once, the one that created the run counts its shards (the pending-shards alert compares).
+                metrics.ShardsQueued(runId, shards.Count);
+            }
+
             if (!created && !resume)
             {
                 return RunStart.Existing(stored.Run);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.Heartbeat;
 
@@ -11,7 +12,7 @@ namespace PartyFunctions.Heartbeat;
 /// While email is not configured the digest waits like every other, and the outcome (logged daily) says so.
 /// </summary>
 public sealed class CheckHeartbeats(
-    ReadTimerStatus read, DigestPoster poster, EmailOptions options, EmailStatus email, TimeProvider clock)
+    ReadTimerStatus read, DigestPoster poster, EmailOptions options, EmailStatus email, PartyMetrics metrics, TimeProvider clock)
 {
     public const string Rule = "heartbeat";
 
@@ -27,7 +28,14 @@ public sealed class CheckHeartbeats(
 
         var now = clock.GetUtcNow();
         var id = DigestId.For($"{Rule}-{VietnamDate.DayOf(now):yyyy-MM-dd}", options.AdminMailbox);
-        await poster.PostAsync(new Digest(id, new Recipient(options.AdminMailbox), Digest.Vietnamese, now, late.Select(Item).ToList()), cancellationToken);
+        if (await poster.PostAsync(new Digest(id, new Recipient(options.AdminMailbox), Digest.Vietnamese, now, late.Select(Item).ToList()), cancellationToken))
+        {
+            // Once a day, with the day's digest: a second check the same day adds nothing and counts nothing.
+            foreach (var status in late)
+            {
+                metrics.TimerLate(status.Timer);
+            }
+        }
         return new HeartbeatCheckOutcome(statuses.Count, late.Select(s => s.Timer).ToList(), id) { EmailConfigured = email.Configured };
     }
 

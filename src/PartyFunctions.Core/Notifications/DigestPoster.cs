@@ -25,12 +25,13 @@ public sealed class DigestPoster(IOutbox outbox, IDigestScheduler scheduler)
         return digests;
     }
 
-    /// <summary>Posts one digest whose id the caller made (one per day, one per failed digest).</summary>
-    public async Task PostAsync(Digest digest, CancellationToken cancellationToken)
+    /// <summary>Posts one digest whose id the caller made (one per day, one per failed digest); true when it was new.</summary>
+    public async Task<bool> PostAsync(Digest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        await outbox.AddAsync(digest, cancellationToken);
+        var added = await outbox.AddAsync(digest, cancellationToken);
         await scheduler.ScheduleAsync(DigestMessage.For(digest.Id), TimeSpan.Zero, cancellationToken);
+        return added;
     }
 }
 

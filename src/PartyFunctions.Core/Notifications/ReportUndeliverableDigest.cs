@@ -1,3 +1,5 @@
+using PartyFunctions.Telemetry;
+
 namespace PartyFunctions.Notifications;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace PartyFunctions.Notifications;
 /// the failure is reported. The alert is itself a digest with an id derived from the failed one, so the
 /// sender's own idempotency keeps it to one email even if this runs twice.
 /// </summary>
-public sealed class ReportUndeliverableDigest(IOutbox outbox, DigestPoster poster, EmailOptions options, TimeProvider clock)
+public sealed class ReportUndeliverableDigest(IOutbox outbox, DigestPoster poster, EmailOptions options, PartyMetrics metrics, TimeProvider clock)
 {
     public async Task RunAsync(DigestId id, string reason, CancellationToken cancellationToken)
     {
@@ -26,6 +28,8 @@ public sealed class ReportUndeliverableDigest(IOutbox outbox, DigestPoster poste
             var failed = new DigestDelivery(DeliveryStatus.Failed, At: clock.GetUtcNow(), FailureReason: reason, AdministratorsAlerted: true);
             if (await outbox.TryUpdateAsync(entry, failed, cancellationToken) is not null)
             {
+                // The write under the ETag makes this the one report that counts, however often the failure comes in.
+                metrics.DigestFailed();
                 return;
             }
         }

@@ -1,3 +1,5 @@
+using PartyFunctions.Telemetry;
+
 namespace PartyFunctions.Notifications;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed class SendDigest(
     IDigestRenderer renderer,
     ReportUndeliverableDigest undeliverable,
     EmailOptions options,
+    PartyMetrics metrics,
     TimeProvider clock)
 {
     private const int MarkAttempts = 3;
@@ -45,11 +48,15 @@ public sealed class SendDigest(
         switch (outcome)
         {
             case SendOutcome.Accepted accepted:
+                // Counted when the provider accepted, before the mark: only the claim's holder gets here, and an email
+                // that a lost mark makes go twice was sent twice.
+                metrics.DigestSent();
                 await MarkSentAsync(claimed, accepted.MessageId, cancellationToken);
                 return SendDigestResult.Sent;
             case SendOutcome.RateLimited limited when message.Deferrals < options.MaxDeferrals:
                 await ReleaseAsync(claimed);
                 await scheduler.ScheduleAsync(message with { Deferrals = message.Deferrals + 1 }, limited.RetryAfter, cancellationToken);
+                metrics.DigestDeferred();
                 return SendDigestResult.Deferred;
             case SendOutcome.RateLimited:
                 await undeliverable.RunAsync(message.Id, $"rate limited {message.Deferrals} times", cancellationToken);

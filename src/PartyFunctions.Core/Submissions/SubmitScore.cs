@@ -2,6 +2,7 @@ using PartyFunctions.Access;
 using PartyFunctions.Organisation;
 using PartyFunctions.Policy;
 using PartyFunctions.Scoring;
+using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.Submissions;
 
@@ -12,9 +13,17 @@ namespace PartyFunctions.Submissions;
 /// harmless. A first submission is an insert; a month that has a score is amended under its ETag until the cut-off.
 /// Storage round trips of a first submission: three, one after the other (sign-in query, archive, insert).
 /// </summary>
-public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, TimeProvider clock)
+public sealed class SubmitScore(
+    AuthenticateCell authenticate, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, PartyMetrics metrics, TimeProvider clock)
 {
     public async Task<SubmissionOutcome> RunAsync(SubmissionInput input, CancellationToken cancellationToken)
+    {
+        var outcome = await DecideAsync(input, cancellationToken);
+        Count(outcome);
+        return outcome;
+    }
+
+    private async Task<SubmissionOutcome> DecideAsync(SubmissionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.EnvelopeErrors.Count > 0)
@@ -193,6 +202,38 @@ public sealed class SubmitScore(AuthenticateCell authenticate, IScoreStore score
             ? Recorded(SubmissionStatus.Recorded, amended, result, now, firstVersion: false)
             : SubmissionOutcome.Fail(SubmissionStatus.Conflict, SubmissionErrors.ChangedMeanwhile());
     }
+
+    // Live requests only (a restore re-decides old ones). A repeat of a stored receipt was counted when it was stored.
+    private void Count(SubmissionOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case { Status: SubmissionStatus.Recorded, Recorded: { } recorded }:
+                var period = recorded.Score.Period.ToString();
+                metrics.SubmissionAccepted(recorded.Score.Band.ToString(), period, amendment: !recorded.FirstVersion);
+                if (recorded.FirstVersion && recorded.Score.Late)
+                {
+                    metrics.SubmissionLate(period);
+                }
+
+                break;
+            case { Status: SubmissionStatus.Replayed }:
+                break;
+            default:
+                metrics.SubmissionRefused(RefusalReason(outcome.Status));
+                break;
+        }
+    }
+
+    internal static string RefusalReason(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Invalid => "invalid",
+        SubmissionStatus.Unauthenticated => "unauthenticated",
+        SubmissionStatus.LockedOut => "locked-out",
+        SubmissionStatus.Closed => "closed",
+        SubmissionStatus.Conflict => "conflict",
+        _ => "other",
+    };
 
     private static SubmissionOutcome Recorded(SubmissionStatus status, ScoreRecord score, MonthlyScore result, DateTimeOffset now, bool firstVersion) =>
         new(status, [], new RecordedScore(score, result, ScoreRecorded.Of(score, now), firstVersion));

@@ -48,10 +48,11 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
         return new StoredAlert(alert, added.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The insert answered without an ETag."));
     }
 
-    public async Task<bool> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken)
+    public async Task<AlertWrite> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var table = await tables.AlertsAsync();
+        var outcome = AlertWrite.Written;
         try
         {
             await table.UpdateEntityAsync(AlertEntities.Write(alert), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
@@ -63,12 +64,14 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
             var stored = ex.Status == 412 ? await table.GetEntityIfExistsAsync<TableEntity>(alert.Key.UnitId, AlertEntities.Row(alert.Key), cancellationToken: cancellationToken) : null;
             if (stored is not { HasValue: true, Value: { } entity } || entity.GetString("Alert") != Json(alert))
             {
-                return false;
+                return AlertWrite.Conflict;
             }
+
+            outcome = AlertWrite.Stored;
         }
 
         await IndexAsync(alert, cancellationToken);
-        return true;
+        return outcome;
     }
 
     public async Task<IReadOnlyList<StoredAlert>> GetActiveAsync(CancellationToken cancellationToken)

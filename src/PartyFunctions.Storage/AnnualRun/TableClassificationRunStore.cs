@@ -89,6 +89,37 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         await table.UpsertEntityAsync(ToEntity(shard), TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task<bool> MoveShardAsync(ShardState shard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        var table = await tables.RunsAsync();
+        while (true)
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, ShardPrefix + shard.SuperiorId, cancellationToken: cancellationToken);
+            try
+            {
+                if (!current.HasValue)
+                {
+                    await table.AddEntityAsync(ToEntity(shard), cancellationToken);
+                    return true;
+                }
+
+                var stored = ToShard(current.Value!);
+                if (stored.Status == shard.Status && stored.Cells == shard.Cells)
+                {
+                    return false;
+                }
+
+                await table.UpdateEntityAsync(ToEntity(shard), current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return stored.Status != shard.Status;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer (or this write, its answer lost) came first: read again and decide again.
+            }
+        }
+    }
+
     public async Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken)
     {
         var table = await tables.RunsAsync();

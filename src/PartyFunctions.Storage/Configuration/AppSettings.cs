@@ -29,6 +29,7 @@ public static class AppSettings
 
     public const string StorageNamePrefix = StorageNamespace.PrefixSetting;
     public const string RequireAdminRole = Storage.Organisation.OrganisationServiceCollectionExtensions.RequireAdminRoleSetting;
+    public const string TelemetryConsole = "Telemetry:Console";
 
     public static IReadOnlyList<AppSetting> All { get; } =
     [
@@ -49,6 +50,7 @@ public static class AppSettings
         new(PolicySeries, "The series of policy packs the deployment scores with ('vn', the national packs, by default; 'phu-tho' for Phú Thọ's sheet): docs/policy.md.", RequiredInAzure: false),
         new(StorageNamePrefix, "Prefix of every table and container name (lower case for containers), to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
         new(RequireAdminRole, "'true' to demand the PartyAdmin role on admin endpoints even where App Service Authentication is off.", RequiredInAzure: false),
+        new(TelemetryConsole, "'true' to print the worker's traces, metrics and logs to the console (local runs); Azure sends them to Application Insights instead.", RequiredInAzure: false),
     ];
 }
 

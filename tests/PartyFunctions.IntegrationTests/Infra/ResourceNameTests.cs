@@ -24,6 +24,8 @@ public sealed partial class ResourceNameTests
         ["keyVault"] = KeyVault(), // Microsoft.KeyVault: 3-24, starts with a letter, alnum end, no "--"
         ["plan"] = Plan(), // Microsoft.Web/serverfarms: 1-60
         ["functionApp"] = Site(), // Microsoft.Web/sites: 2-60, alnum and hyphens, no hyphen at either end
+        ["actionGroup"] = Insights(), // Microsoft.Insights actionGroups: 1-260, no %&\?/ and no trailing dot or space
+        ["alerts"] = AlertRulePrefix(), // Microsoft.Insights scheduledQueryRules: 1-260, none of *<>%{}&:\?/#| (with the longest suffix)
     };
 
     [Theory]
@@ -59,7 +61,8 @@ public sealed partial class ResourceNameTests
         var template = await CompiledMain.GetAsync();
 
         var moduleNames = new[] { ("identity", "name", "identity"), ("storage", "name", "storage"), ("monitoring", "workspaceName", "workspace"),
-            ("monitoring", "insightsName", "insights"), ("keyvault", "name", "keyVault"), ("functionapp", "planName", "plan"), ("functionapp", "siteName", "functionApp") };
+            ("monitoring", "insightsName", "insights"), ("keyvault", "name", "keyVault"), ("functionapp", "planName", "plan"), ("functionapp", "siteName", "functionApp"),
+            ("alerts", "actionGroupName", "actionGroup"), ("alerts", "rulePrefix", "alerts") };
 
         Assert.Equal(NameRules.Keys.Order(), moduleNames.Select(m => m.Item3).Distinct().Order());
         foreach (var (module, parameter, name) in moduleNames)
@@ -116,6 +119,10 @@ public sealed partial class ResourceNameTests
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,60}$")]
     private static partial Regex Plan();
+
+    // The prefix leaves room for the longest rule suffix ("-digests-failing", 16 characters).
+    [GeneratedRegex(@"^[^*<>%{}&:\\?/#|]{1,244}$")]
+    private static partial Regex AlertRulePrefix();
 
     [GeneratedRegex("^[A-Za-z0-9](?!.*--)[A-Za-z0-9-]{0,58}[A-Za-z0-9]$")]
     private static partial Regex Site();
