@@ -14,18 +14,14 @@ public sealed class EscalationChainTests(AzuriteFixture azurite)
     private const string Nov = "2025-11";
 
     [Fact]
-    public async Task A_month_goes_reminders_cutoff_levels_1_2_3_three_repeats_then_one_resolved_notice_to_everyone_alerted()
+    public async Task Reminders_go_on_D_minus_3_and_D0_to_the_cells_without_a_score_and_on_no_other_day()
     {
-        await using var world = await AlertWorld.CreateAsync(azurite);
-        world.At(2025, 11, 20);
-        await world.SubmitAsync(world.C2, AlertWorld.November, Band.Good);
+        await using var world = await NovemberWithC2ReportedAsync();
 
-        // 1 December: no reminder day.
         world.At(2025, 12, 1);
         await world.RunAsync("Reminders");
         Assert.Null(await world.DigestAsync("reminders-2025-11-d-3", world.Secretary(world.C1)));
 
-        // D-3 and D0: the cells without a score are reminded, the one that submitted is not.
         foreach (var (day, name) in new[] { (2, "d-3"), (5, "d0") })
         {
             world.At(2025, 12, day);
@@ -35,35 +31,31 @@ public sealed class EscalationChainTests(AzuriteFixture azurite)
             Assert.EndsWith($"/api/form?unit={Uri.EscapeDataString(world.C1)}", reminder.Items[0].ActionUrl, StringComparison.Ordinal);
             Assert.Null(await world.DigestAsync($"reminders-2025-11-{name}", world.Secretary(world.C2)));
         }
+    }
 
-        // The 8th is still before the cut-off; just after midnight on the 9th the month is not reported.
+    [Fact]
+    public async Task The_cut_off_after_the_eighth_opens_overdue_and_tells_level_1_or_the_office_when_there_is_no_assigned_member()
+    {
+        await using var world = await NovemberWithC2ReportedAsync();
+
         world.At(2025, 12, 8, 23, 0);
         await world.RunAsync("Cutoff");
         Assert.Null(await world.Alerts.GetAsync(new AlertKey(AlertRules.Overdue, world.C1, Nov), default));
-        world.At(2025, 12, 9, 0, 5);
-        await world.RunAsync("Cutoff");
-        var level1 = await world.DigestAsync("cutoff-2025-11", world.AssignedMember);
-        var line = Assert.Single(level1!.Items);
+        await CutOffNovemberAsync(world);
+
+        var line = Assert.Single((await world.DigestAsync("cutoff-2025-11", world.AssignedMember))!.Items);
         Assert.Equal((NotificationKind.Overdue, world.C1, 1), (line.Kind, line.UnitId, line.Level));
         Assert.StartsWith("https://party.example.vn/api/alerts/acknowledge?link=", line.ActionUrl, StringComparison.Ordinal);
-        // C3 has no assigned member: its level 1 goes to the superior office at once.
         Assert.Equal(world.C3, Assert.Single((await world.DigestAsync("cutoff-2025-11", world.GrassrootsOffice))!.Items).UnitId);
+    }
 
-        // Every day from the 9th December to the end of January, the escalation run.
-        var sent = new List<(string Day, string To, NotificationKind Kind, int? Level)>();
-        for (var day = new DateOnly(2025, 12, 9); day <= new DateOnly(2026, 1, 31); day = day.AddDays(1))
-        {
-            world.At(day.Year, day.Month, day.Day);
-            await world.RunAsync("Escalation");
-            var runId = $"escalation-{day:yyyy-MM-dd}";
-            foreach (var to in new[] { world.AssignedMember, world.GrassrootsOffice, world.DistrictOffice })
-            {
-                foreach (var item in (await world.DigestAsync(runId, to))?.Items.Where(i => i.UnitId == world.C1) ?? [])
-                {
-                    sent.Add(($"{day:MM-dd}", to, item.Kind, item.Level));
-                }
-            }
-        }
+    [Fact]
+    public async Task An_unacknowledged_alert_climbs_to_levels_2_and_3_then_repeats_three_times_weekly()
+    {
+        await using var world = await NovemberWithC2ReportedAsync();
+        await CutOffNovemberAsync(world);
+
+        var sent = await EscalateDailyAsync(world, new DateOnly(2025, 12, 9), new DateOnly(2026, 1, 31));
 
         Assert.Equal(
             [
@@ -74,17 +66,24 @@ public sealed class EscalationChainTests(AzuriteFixture azurite)
                 ("01-20", world.DistrictOffice, NotificationKind.Repeated, 3),
             ],
             sent);
+    }
 
-        // The late score arrives: the alert resolves, and the next run tells each person alerted once.
+    [Fact]
+    public async Task A_late_score_resolves_the_alert_and_everyone_alerted_is_told_once()
+    {
+        await using var world = await NovemberWithC2ReportedAsync();
+        await CutOffNovemberAsync(world);
+        await EscalateDailyAsync(world, new DateOnly(2025, 12, 9), new DateOnly(2026, 1, 31));
+
         world.At(2026, 2, 1, 7);
         await world.SubmitAsync(world.C1, AlertWorld.November, Band.Fair);
         var resolved = await world.AlertAsync(AlertRules.Overdue, world.C1, Nov);
-        Assert.Equal(AlertState.Resolved, resolved.State);
-        Assert.Equal("submission", resolved.History[^1].Actor);
         await world.RunAsync("Escalation");
         await world.RunAsync("Escalation");
         world.At(2026, 2, 2);
         await world.RunAsync("Escalation");
+
+        Assert.Equal((AlertState.Resolved, "submission"), (resolved.State, resolved.History[^1].Actor));
         foreach (var to in new[] { world.AssignedMember, world.GrassrootsOffice, world.DistrictOffice })
         {
             var notice = (await world.DigestAsync("escalation-2026-02-01", to))!.Items.Where(i => i.UnitId == world.C1);
@@ -93,6 +92,42 @@ public sealed class EscalationChainTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(1, (await world.AlertAsync(AlertRules.Overdue, world.C1, Nov)).History.Count(h => h.Event == AlertTransition.ResolvedNotice));
+    }
+
+    /// <summary>November 2025: C2 reported on the 20th, C1 and C3 not.</summary>
+    private async Task<AlertWorld> NovemberWithC2ReportedAsync()
+    {
+        var world = await AlertWorld.CreateAsync(azurite);
+        world.At(2025, 11, 20);
+        await world.SubmitAsync(world.C2, AlertWorld.November, Band.Good);
+        return world;
+    }
+
+    /// <summary>Just after midnight on the 9th December: November is not reported for C1 and C3.</summary>
+    private static async Task CutOffNovemberAsync(AlertWorld world)
+    {
+        world.At(2025, 12, 9, 0, 5);
+        await world.RunAsync("Cutoff");
+    }
+
+    /// <summary>The escalation run every day from <paramref name="from"/> to <paramref name="to"/>, and what it told whom about C1.</summary>
+    private static async Task<List<(string Day, string To, NotificationKind Kind, int? Level)>> EscalateDailyAsync(AlertWorld world, DateOnly from, DateOnly to)
+    {
+        var sent = new List<(string Day, string To, NotificationKind Kind, int? Level)>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            world.At(day.Year, day.Month, day.Day);
+            await world.RunAsync("Escalation");
+            foreach (var recipient in new[] { world.AssignedMember, world.GrassrootsOffice, world.DistrictOffice })
+            {
+                foreach (var item in (await world.DigestAsync($"escalation-{day:yyyy-MM-dd}", recipient))?.Items.Where(i => i.UnitId == world.C1) ?? [])
+                {
+                    sent.Add(($"{day:MM-dd}", recipient, item.Kind, item.Level));
+                }
+            }
+        }
+
+        return sent;
     }
 
     [Fact]
