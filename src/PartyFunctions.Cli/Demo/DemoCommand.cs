@@ -43,6 +43,7 @@ public static class DemoCommand
             using var azurite = await DemoStorage.EnsureAsync(context.Configuration, error, cancellationToken);
             var run = DemoStorage.NewRun(context.Configuration);
             var clock = new DemoClock(new DateTimeOffset(y, 1, 1, 0, 0, 0, VietnamDate.Offset));
+            using var metrics = new DemoMetricTotals();
             var mail = new CountingMailTransport(new DirectoryMailTransport(run.Configuration[AppSettings.EmailDirectory]!));
             await using var app = FunctionHost.Create(run.Configuration, services => services
                 .AddSingleton<TimeProvider>(clock)
@@ -59,6 +60,8 @@ public static class DemoCommand
                 var exact = await DemoSummary.WriteAsync(output, app.Services, province, y, mail.Accepted, cancellationToken);
                 await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"played in {watch.Elapsed.TotalSeconds:0.0} s on {count} instance(s), each running up to {app.QueueOptions.MaxConcurrency} queue messages at once"));
+                // On stderr: the summary above stays the same for the same seed, and these are the same numbers seen as the workbook sees them.
+                await metrics.WriteAsync(error);
                 if (!exact)
                 {
                     await error.WriteLineAsync("error: the emails sent are not one per digest written: a digest was lost or sent twice.");

@@ -27,6 +27,20 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_demo_prints_the_app_metrics_on_stderr_and_the_digests_the_provider_accepted_are_the_emails_sent()
+    {
+        var run = await DemoAsync(seed: 3);
+
+        Assert.Equal(0, run.Exit);
+        var emails = System.Text.RegularExpressions.Regex.Match(run.Output, @"emails sent: (\d+), digests written: (\d+)");
+        Assert.Equal(emails.Groups[1].Value, emails.Groups[2].Value);
+        var sent = System.Text.RegularExpressions.Regex.Match(run.Error, @"party\.digests\.sent\s+([\d,]+)");
+        Assert.True(sent.Success, run.Error);
+        Assert.Equal(emails.Groups[1].Value, sent.Groups[1].Value.Replace(",", "", StringComparison.Ordinal));
+        Assert.Matches(@"party\.submissions\.accepted\s+[1-9]", run.Error);
+    }
+
+    [Fact]
     public async Task A_year_before_the_packs_exits_2()
     {
         var run = await DemoAsync(seed: 1, year: 2024);
@@ -36,7 +50,7 @@ public sealed class DemoCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(mail, recursive: true);
 
-    private async Task<(int Exit, string Output)> DemoAsync(int seed, int year = 2026)
+    private async Task<(int Exit, string Output, string Error)> DemoAsync(int seed, int year = 2026)
     {
         using var azurite = await AzuriteProcess.StartAsync(RepoPaths.Root, (0, 0, 0));
         var configuration = AzuriteFixture.AppSettings(azurite.ConnectionString, new Dictionary<string, string?>
@@ -48,6 +62,6 @@ public sealed class DemoCommandTests : IDisposable
         var exit = await PartyCommand.RunAsync(
             ["demo", "--cells", "6", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             output, error, configuration);
-        return (exit, output.ToString().Replace(mail, "MAIL", StringComparison.Ordinal));
+        return (exit, output.ToString().Replace(mail, "MAIL", StringComparison.Ordinal), error.ToString());
     }
 }
