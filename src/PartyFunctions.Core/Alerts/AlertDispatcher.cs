@@ -36,6 +36,12 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
 
                 changed.Add((alert.Take(step, now), etag, step > 0 && !to.Repeat));
             }
+            else if (alert.State == AlertState.Resolved)
+            {
+                // Resolved by the caller (the escalation run found its condition cleared) with nobody alerted yet, so no
+                // notice to send: it must still be written, or it stays open in storage and is resolved again every day.
+                changed.Add((alert, etag, false));
+            }
         }
 
         var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(new Recipient(l.To.Email!, l.To.Name), l.Item)), now, cancellationToken);
