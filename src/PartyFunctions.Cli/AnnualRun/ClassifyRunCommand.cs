@@ -23,11 +23,6 @@ public static class ClassifyRunCommand
         {
             var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             var y = result.GetValue(year);
-            if (y is < 2000 or > 2100 || result.GetValue(through) is < 1 or > 12)
-            {
-                await error.WriteLineAsync("Năm từ 2000 đến 2100, tháng từ 1 đến 12 / year 2000-2100, month 1-12.");
-                return PartyCommand.InvalidInput;
-            }
 
             if (!result.GetValue(statusOnly))
             {

@@ -14,8 +14,17 @@ namespace PartyFunctions.AnnualRun;
 public sealed class StartClassificationRun(
     IUnitStore units, IClassificationRunStore runs, IShardDispatcher dispatcher, PolicyCatalog catalog, PartyMetrics metrics, TimeProvider clock)
 {
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
     public async Task<RunStart> RunAsync(int year, int? throughMonth, bool resume, CancellationToken cancellationToken)
     {
+        if (year is < FirstYear or > LastYear || throughMonth is < 1 or > 12)
+        {
+            return RunStart.Invalid(new LocalizedText(
+                $"Năm phải từ {FirstYear} đến {LastYear} và tháng (through) từ 1 đến 12.", $"The year must be {FirstYear}-{LastYear} and the month (through) 1-12."));
+        }
+
         var now = clock.GetUtcNow();
         var through = throughMonth ?? LastCutOffMonth(year, now);
         if (through is < 1 or > 12)
@@ -76,9 +85,12 @@ public sealed class StartClassificationRun(
         unit.ActiveFrom <= new DateOnly(year, 12, 31) && (unit.ActiveTo is not { } to || to >= new DateOnly(year, 1, 1));
 }
 
-/// <summary>What a start did: refused (with a message for a person), found the run already there, or sent shards.</summary>
-public sealed record RunStart(ClassificationRun? Run, int ShardsDispatched, LocalizedText? Refusal)
+/// <summary>What a start did: refused as invalid or not yet possible (with a message for a person), found the run already there, or sent shards.</summary>
+public sealed record RunStart(ClassificationRun? Run, int ShardsDispatched, LocalizedText? Refusal, bool InvalidRequest = false)
 {
+    /// <summary>The year or month asked for is out of range: the request itself is wrong, nothing was looked up.</summary>
+    public static RunStart Invalid(LocalizedText message) => new(null, 0, message, InvalidRequest: true);
+
     public static RunStart Refused(LocalizedText message) => new(null, 0, message);
 
     public static RunStart Existing(ClassificationRun run) => new(run, 0, null);

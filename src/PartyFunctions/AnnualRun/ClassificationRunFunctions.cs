@@ -26,15 +26,9 @@ public sealed class ClassificationRunFunctions(StartClassificationRun start, Get
             return denied;
         }
 
-        if (!TryMonth(request.Query["through"].FirstOrDefault(), out var through) || year is < 2000 or > 2100)
-        {
-            return Problems.Of(StatusCodes.Status400BadRequest, new LocalizedText("Năm phải từ 2000 đến 2100 và tháng (through) từ 1 đến 12.",
-                "The year must be 2000-2100 and the month (through) 1-12."), RequestReading.Language(request.Query["lang"]));
-        }
-
-        var started = await start.RunAsync(year, through, resume: true, cancellationToken);
+        var started = await start.RunAsync(year, Month(request.Query["through"].FirstOrDefault()), resume: true, cancellationToken);
         return started.Refusal is { } refusal
-            ? Problems.Of(StatusCodes.Status409Conflict, refusal, RequestReading.Language(request.Query["lang"]))
+            ? Problems.Of(started.InvalidRequest ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, refusal, RequestReading.Language(request.Query["lang"]))
             : new AcceptedResult(Routes.Path(Routes.AdminClassification, year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new { started.Run, started.ShardsDispatched });
     }
@@ -56,20 +50,9 @@ public sealed class ClassificationRunFunctions(StartClassificationRun start, Get
                 RequestReading.Language(request.Query["lang"]));
     }
 
-    private static bool TryMonth(string? text, out int? month)
-    {
-        month = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 12)
-        {
-            month = value;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>The month given, or null when none; text that is no number becomes 0, which the use case refuses.</summary>
+    private static int? Month(string? text) =>
+        string.IsNullOrEmpty(text) ? null
+        : int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
+        : 0;
 }
