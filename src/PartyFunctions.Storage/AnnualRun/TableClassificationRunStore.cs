@@ -6,12 +6,18 @@ namespace PartyFunctions.Storage.AnnualRun;
 
 /// <summary>
 /// Runs and their shards in one table: PK = run id; RK <c>run</c> for the run, <c>shard|{superiorId}</c> for each shard,
-/// so a run's status is one partition scan and "is any shard pending" is one filtered query that stops at the first.
+/// and <c>pending|00</c>..<c>pending|15</c>: how many shards are pending, split over <see cref="PendingCounters"/> rows so
+/// that shards finishing together rarely write the same row. A shard's move into or out of Pending changes its counter
+/// in the same entity-group transaction, so "is any shard pending" reads 16 rows however many shards the run has (it was
+/// a filtered scan of the partition after every shard: quadratic in shards). A run recorded before the counters, or
+/// whose first start was interrupted between its shards and its counters, has none and is scanned as before.
 /// </summary>
 public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClassificationRunStore
 {
     private const string RunKey = "run";
     private const string ShardPrefix = "shard|";
+    private const string PendingPrefix = "pending|";
+    private const int PendingCounters = 16;
 
     public async Task<StoredRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
@@ -42,9 +48,11 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         // Two starts at once (the timer on two instances) add the same shards: a batch is all or nothing, so a batch
         // refused because the other start added one of its shards adds nothing, and the shards still missing are
         // read again and added. The other start only ever adds the same pending shards, so a few rounds end it.
+        var first = true;
         for (var round = 0; ; round++)
         {
             var existing = (await GetShardsAsync(runId, cancellationToken)).Select(s => s.SuperiorId).ToHashSet(StringComparer.Ordinal);
+            first &= round > 0 || existing.Count == 0;
             try
             {
                 // One partition: batches of at most 100 (the service's limit, which Azurite does not enforce).
@@ -55,11 +63,39 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
                         cancellationToken);
                 }
 
-                return;
+                break;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409 && round < 3)
             {
             }
+        }
+
+        // Counters only for a run whose shards this start recorded from nothing: none is done yet, so all are pending.
+        // A later start (a resume) finds shards and leaves the counters, or their absence, as they are.
+        if (first)
+        {
+            await AddPendingCountersAsync(table, runId, superiorIds, cancellationToken);
+        }
+    }
+
+    private static async Task AddPendingCountersAsync(TableClient table, string runId, IReadOnlyCollection<string> superiorIds, CancellationToken cancellationToken)
+    {
+        var counts = new int[PendingCounters];
+        foreach (var id in superiorIds.Distinct(StringComparer.Ordinal))
+        {
+            counts[CounterOf(id)]++;
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(
+                counts.Select((count, k) => new TableTransactionAction(TableTransactionActionType.Add,
+                    new TableEntity(runId, CounterKey(k)) { ["Remaining"] = count })),
+                cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // The other start of the same moment added them, with the same counts.
         }
     }
 
@@ -83,46 +119,75 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         return entity.HasValue ? ToShard(entity.Value!) : null;
     }
 
-    public async Task SetShardAsync(ShardState shard, CancellationToken cancellationToken)
-    {
-        var table = await tables.RunsAsync();
-        await table.UpsertEntityAsync(ToEntity(shard), TableUpdateMode.Replace, cancellationToken);
-    }
+    /// <summary>Sets the shard's state as given (a resume puts a failed shard back to pending), its counter with it.</summary>
+    public async Task SetShardAsync(ShardState shard, CancellationToken cancellationToken) =>
+        await WriteShardAsync(shard, always: true, cancellationToken);
 
-    public async Task<bool> MoveShardAsync(ShardState shard, CancellationToken cancellationToken)
+    public Task<bool> MoveShardAsync(ShardState shard, CancellationToken cancellationToken) =>
+        WriteShardAsync(shard, always: false, cancellationToken);
+
+    private async Task<bool> WriteShardAsync(ShardState shard, bool always, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shard);
         var table = await tables.RunsAsync();
         while (true)
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, ShardPrefix + shard.SuperiorId, cancellationToken: cancellationToken);
+            var stored = current.HasValue ? ToShard(current.Value!) : null;
+            if (!always && stored is not null && stored.Status == shard.Status && stored.Cells == shard.Cells)
+            {
+                return false;
+            }
+
+            var delta = (shard.Status == ShardStatus.Pending ? 1 : 0) - (stored?.Status == ShardStatus.Pending ? 1 : 0);
+            var write = stored is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, ToEntity(shard))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(shard), current.Value!.ETag);
             try
             {
-                if (!current.HasValue)
+                var counter = delta == 0 ? null : await CounterAsync(table, shard, cancellationToken);
+                if (counter is null)
                 {
-                    await table.AddEntityAsync(ToEntity(shard), cancellationToken);
-                    return true;
+                    await table.SubmitTransactionAsync([write], cancellationToken);
+                }
+                else
+                {
+                    counter["Remaining"] = (counter.GetInt32("Remaining") ?? 0) + delta;
+                    await table.SubmitTransactionAsync([write, new TableTransactionAction(TableTransactionActionType.UpdateMerge, counter, counter.ETag)], cancellationToken);
                 }
 
-                var stored = ToShard(current.Value!);
-                if (stored.Status == shard.Status && stored.Cells == shard.Cells)
-                {
-                    return false;
-                }
-
-                await table.UpdateEntityAsync(ToEntity(shard), current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                return stored.Status != shard.Status;
+                return stored is null || stored.Status != shard.Status;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another writer (or this write, its answer lost) came first: read again and decide again.
+                // Another writer (another copy of this shard, or a shard sharing its counter; or this write, its answer
+                // lost) came first: read again and decide again. The transaction wrote nothing.
             }
         }
+    }
+
+    private static async Task<TableEntity?> CounterAsync(TableClient table, ShardState shard, CancellationToken cancellationToken)
+    {
+        var counter = await table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, CounterKey(CounterOf(shard.SuperiorId)), cancellationToken: cancellationToken);
+        return counter.HasValue ? counter.Value : null;
     }
 
     public async Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken)
     {
         var table = await tables.RunsAsync();
+        var counters = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {PendingPrefix} and RowKey lt {"pending}"}");
+        var remaining = new List<int>();
+        await foreach (var counter in table.QueryAsync<TableEntity>(counters, maxPerPage: PendingCounters, cancellationToken: cancellationToken))
+        {
+            remaining.Add(counter.GetInt32("Remaining") ?? 0);
+        }
+
+        if (remaining.Count > 0)
+        {
+            return remaining.Sum() > 0;
+        }
+
+        // A run without counters: the filtered scan, which stops at the first pending shard.
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {runId} and RowKey ge {ShardPrefix} and RowKey lt {"shard}"} and Status eq {nameof(ShardStatus.Pending)}");
         await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
@@ -150,6 +215,20 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
             return false;
         }
     }
+
+    /// <summary>The counter a shard belongs to: a stable hash of its id (not string.GetHashCode, which changes per process).</summary>
+    private static int CounterOf(string superiorId)
+    {
+        var hash = 0u;
+        foreach (var c in superiorId)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return (int)(hash % PendingCounters);
+    }
+
+    private static string CounterKey(int counter) => PendingPrefix + counter.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
     private static TableEntity ToEntity(ClassificationRun run) => new(run.RunId, RunKey)
     {

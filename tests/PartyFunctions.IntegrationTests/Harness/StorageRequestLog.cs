@@ -20,7 +20,7 @@ internal sealed class StorageRequestLog(AzuriteFixture azurite) : HttpPipelineSy
         ArgumentNullException.ThrowIfNull(message);
         var uri = message.Request.Uri.ToUri();
         var service = uri.Port == azurite.TablePort ? "table" : uri.Port == azurite.BlobPort ? "blob" : uri.Port == azurite.QueuePort ? "queue" : "other";
-        requests.Enqueue(new StorageRequest(service, message.Request.Method.Method, uri.AbsolutePath));
+        requests.Enqueue(new StorageRequest(service, message.Request.Method.Method, uri.AbsolutePath) { Query = Uri.UnescapeDataString(uri.Query) });
     }
 
     /// <summary>The requests <paramref name="work"/> sent.</summary>
@@ -36,6 +36,9 @@ internal sealed class StorageRequestLog(AzuriteFixture azurite) : HttpPipelineSy
 /// <summary>One storage request: the service, the HTTP method and the path (account, table or container, key).</summary>
 internal sealed record StorageRequest(string Service, string Method, string Path)
 {
+    /// <summary>The query string, unescaped (a table query's filter and select).</summary>
+    public string Query { get; init; } = string.Empty;
+
     /// <summary>Table and blob requests: the use case's own. Queue messages are the output binding's (the host writes them).</summary>
     public bool IsUseCase => Service is "table" or "blob";
 
