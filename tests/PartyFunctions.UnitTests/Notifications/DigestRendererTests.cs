@@ -29,7 +29,7 @@ public sealed partial class DigestRendererTests
         Assert.Contains("Chi bộ thôn Đống Cao", email.Html, StringComparison.Ordinal);
         Assert.Contains("Chi bộ thôn Đống Cao", email.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("&#x", email.Html, StringComparison.Ordinal);
-        Assert.StartsWith("Cần xác nhận đã nắm: 3 cảnh báo; Cần xem và xác nhận: 1 báo cáo; Để biết: 1 thông báo", email.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Cần xác nhận đã nắm: 3 cảnh báo; Báo cáo xếp loại năm: 1 báo cáo; Để biết: 1 thông báo", email.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
