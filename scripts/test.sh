@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test on this machine: installs what the tests need (Azurite from the npm lockfile),
+# Runs every test on this machine: installs what the tests need (Azurite, vnu-jar and axe-core from the npm lockfile,
+# Chromium and Java from Debian),
 # builds the solution once with warnings as errors, runs all test projects with TRX results, and ends
 # by printing "N passed, N failed" counted from those results. Fails when any test fails or none ran.
 set -euo pipefail
@@ -11,8 +12,9 @@ need node "Install Node.js 20 or later: https://nodejs.org"
 need npm "Install Node.js 20 or later (it brings npm): https://nodejs.org"
 
 # npm ci only when node_modules is missing or older than the lockfile (it deletes node_modules first).
-if [[ ! -f node_modules/azurite/package.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "==> npm ci (Azurite)"
+if [[ ! -f node_modules/azurite/package.json || ! -f node_modules/vnu-jar/build/dist/vnu.jar || ! -f node_modules/axe-core/axe.min.js \
+      || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "==> npm ci (Azurite, the Nu Html Checker, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
@@ -25,6 +27,18 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
       || echo "warning: could not install chromium; the browser test will fail" >&2
   else
     echo "warning: chromium/chromedriver missing and not root; the browser test will fail" >&2
+  fi
+fi
+
+# The page checks run the Nu Html Checker (npm vnu-jar) with Debian's Java; install it when missing (root only). When it
+# cannot be installed, the page checks fail and say why: they never pass silently.
+if ! command -v java >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> apt-get install default-jre-headless"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } \
+      || echo "warning: could not install Java; the page checks (Nu Html Checker) will fail" >&2
+  else
+    echo "warning: java missing and not root; the page checks (Nu Html Checker) will fail" >&2
   fi
 fi
 

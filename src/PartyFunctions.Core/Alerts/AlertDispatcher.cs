@@ -1,5 +1,6 @@
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
+using PartyFunctions.Submissions;
 using PartyFunctions.Telemetry;
 
 namespace PartyFunctions.Alerts;
@@ -44,7 +45,10 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
             }
         }
 
-        var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(new Recipient(l.To.Email!, l.To.Name), l.Item)), now, cancellationToken);
+        // A step addressed to another unit than the alert's is that unit's office; level 1 to the cell's member is a person.
+        var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(
+            new Recipient(l.To.Email!, l.To.Name, Office: l.To.RecipientUnitId != l.Item.UnitId), l.Item with { ViewUrl = ViewUrl(l.To, l.Item, now) })),
+            now, cancellationToken);
 
         var conflicts = 0;
         var written = new List<AlertKey>();
@@ -65,6 +69,22 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
         }
 
         return new DispatchResult(digests, lines.Count, changed.Count, conflicts) { Written = written };
+    }
+
+    /// <summary>
+    /// Where the recipient looks: a month's own confirm sheet for an assigned member (weak months: the score is in), the
+    /// status page of the recipient's unit for that month otherwise; none for a year.
+    /// </summary>
+    private string? ViewUrl(ChainStep to, DigestItem item, DateTimeOffset now)
+    {
+        if (!ScorePeriod.TryParse(item.Period, out var period))
+        {
+            return null;
+        }
+
+        return item.Kind == NotificationKind.WeakMonth && to.RecipientUnitId == item.UnitId
+            ? links.Confirm(item.UnitId, period, now)
+            : links.Status(to.RecipientUnitId, period, now);
     }
 
     private static DigestItem Item(Alert alert, NotificationKind kind, int level, string? url) =>

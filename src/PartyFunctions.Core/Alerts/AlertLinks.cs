@@ -6,7 +6,8 @@ namespace PartyFunctions.Alerts;
 
 /// <summary>
 /// The signed links of the alert emails: acknowledge one alert (action <c>ack</c>; the subject names the alert and
-/// the level it was sent to, which becomes the actor) and a superior's monthly status page (action <c>view</c>).
+/// the level it was sent to, which becomes the actor), a superior's monthly status page (action <c>view</c>) and a month's
+/// confirm sheet (action <c>confirm</c>).
 /// No personal data goes into a link.
 /// </summary>
 public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
@@ -25,6 +26,10 @@ public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
 
     public string Status(string unitId, ScorePeriod period, DateTimeOffset now) =>
         baseUrl.Combine(Routes.Path(Routes.Status, unitId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ViewAction, unitId, now + StatusLifetime)));
+
+    /// <summary>A month's confirm sheet for the member assigned to the cell (action <c>confirm</c>, scoped to the cell).</summary>
+    public string Confirm(string cellId, ScorePeriod period, DateTimeOffset now) =>
+        baseUrl.Combine(Routes.Path(Routes.Confirm, cellId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ConfirmScore.Action, cellId, now + StatusLifetime)));
 
     /// <summary>The alert key and level an acknowledge link names, when it verifies.</summary>
     public AcknowledgeLink Read(string? token)

@@ -23,7 +23,7 @@ public sealed class DecideAnnualLevels(
         ArgumentNullException.ThrowIfNull(decisions);
         if (string.IsNullOrWhiteSpace(decidedBy) || decidedBy.Length > MaxText)
         {
-            return DecisionOutcome.Invalid(new LocalizedText("Cần ghi người quyết định (decidedBy, tối đa 1.000 ký tự)", "DecidedBy is required."));
+            return DecisionOutcome.Invalid(new LocalizedText("Cần ghi người quyết định (tối đa 1.000 ký tự)", "Say who decided (at most 1,000 characters)."), DecisionOutcome.DecidedByField);
         }
 
         if (decisions.Count == 0)
@@ -47,19 +47,19 @@ public sealed class DecideAnnualLevels(
 
             if (!LevelCodes.TryParse(input.Level, out var level))
             {
-                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: mức xếp loại phải là HTXSNV, HTTNV, HTNV hoặc KHTNV", $"{input.UnitId}: the level must be HTXSNV, HTTNV, HTNV or KHTNV."));
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: mức xếp loại phải là HTXSNV, HTTNV, HTNV hoặc KHTNV", $"{input.UnitId}: the level must be HTXSNV, HTTNV, HTNV or KHTNV."), input.UnitId);
             }
 
             var reason = input.Reason?.Trim() ?? string.Empty;
             var isOverride = result.Proposed != level;
             if (isOverride && reason.Length == 0)
             {
-                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: khác mức đề xuất ({Proposal(result)}) thì phải ghi lý do", $"{input.UnitId}: an override needs a reason."));
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: khác mức đề xuất ({Proposal(result)}) thì phải ghi lý do", $"{input.UnitId}: an override needs a reason."), input.UnitId);
             }
 
             if (reason.Length > MaxText)
             {
-                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: lý do tối đa 1.000 ký tự", $"{input.UnitId}: the reason is limited to 1,000 characters."));
+                return DecisionOutcome.Invalid(new LocalizedText($"{input.UnitId}: lý do tối đa 1.000 ký tự", $"{input.UnitId}: the reason is limited to 1,000 characters."), input.UnitId);
             }
 
             if (result.Decision is { } before && before.Level == level && before.Reason == reason && before.DecidedBy == decidedBy.Trim())
@@ -109,9 +109,15 @@ public enum DecisionStatus
 /// <summary>What a decision request did: how many decisions changed, or why nothing was stored (Vietnamese first).</summary>
 public sealed record DecisionOutcome(DecisionStatus Status, int Changed, LocalizedText? Message)
 {
+    /// <summary>The field a refusal is about, for <see cref="Field"/>: who decided.</summary>
+    public const string DecidedByField = "decidedBy";
+
+    /// <summary>What a refusal is about: a cell's id, <see cref="DecidedByField"/>, or null for the whole request.</summary>
+    public string? Field { get; init; }
+
     public static DecisionOutcome Recorded(int changed) => new(DecisionStatus.Recorded, changed, null);
 
-    public static DecisionOutcome Invalid(LocalizedText message) => new(DecisionStatus.Invalid, 0, message);
+    public static DecisionOutcome Invalid(LocalizedText message, string? field = null) => new(DecisionStatus.Invalid, 0, message) { Field = field };
 
     public static DecisionOutcome NotFound(LocalizedText message) => new(DecisionStatus.NotFound, 0, message);
 }

@@ -5,13 +5,20 @@ namespace PartyFunctions.AnnualRun;
 
 /// <summary>
 /// Use case: a superior opens its annual report from the signed "report" link in its email; the link's scope must
-/// contain the unit. The report is read as the run stored it, as a page or as CSV.
+/// contain the unit. A committee's "decide" link reads the report of the same scope too (its decision page links to
+/// it). The report is read as the run stored it, as a page or as CSV.
 /// </summary>
 public sealed class ReadAnnualReport(SubtreeAccess access, IReportStore reports)
 {
     public async Task<AnnualReportRead> RunAsync(string? token, int year, string unitId, ReportFormat format, CancellationToken cancellationToken)
     {
         var allowed = await access.AuthoriseAsync(token, AnnualRunLinks.ReportAction, unitId, cancellationToken);
+        if (allowed.Status == LinkStatus.WrongAction)
+        {
+            var decide = await access.AuthoriseAsync(token, AnnualRunLinks.DecideAction, unitId, cancellationToken);
+            allowed = decide.Allowed ? decide : allowed;
+        }
+
         if (!allowed.Allowed)
         {
             return new AnnualReportRead(AnnualReportReadStatus.LinkRefused, null, allowed.Message);

@@ -15,12 +15,13 @@ public sealed record Digest(
     public const string English = "en";
 }
 
-/// <summary>Who receives a digest.</summary>
-public sealed record Recipient(string Email, string? Name = null);
+/// <summary>Who receives a digest: a person, or an office (<paramref name="Office"/>; its name is the unit's).</summary>
+public sealed record Recipient(string Email, string? Name = null, bool Office = false);
 
 /// <summary>
 /// One line of a digest: what happened to which unit, for which period, and the signed link that lets the
-/// reader act (acknowledge, confirm, submit, view). <paramref name="Rule"/> is the alert rule, for tracing.
+/// reader act (acknowledge, confirm, submit, view). <paramref name="Rule"/> is the alert rule. <paramref name="ViewUrl"/> is
+/// a second signed link to the page where the reader looks (the status page, the report, the month's confirm sheet).
 /// </summary>
 public sealed record DigestItem(
     NotificationKind Kind,
@@ -30,4 +31,5 @@ public sealed record DigestItem(
     string? Rule = null,
     int? Level = null,
     string? Detail = null,
-    string? ActionUrl = null);
+    string? ActionUrl = null,
+    string? ViewUrl = null);

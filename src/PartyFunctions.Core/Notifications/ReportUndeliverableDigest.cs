@@ -46,5 +46,5 @@ public sealed class ReportUndeliverableDigest(IOutbox outbox, DigestPoster poste
                 UnitId: string.Empty,
                 UnitName: failed.Recipient.Email,
                 Rule: "undelivered",
-                Detail: $"Lý do / reason: {reason}. Thư gồm {failed.Items.Count} mục; mã {failed.Id}.")]);
+                Detail: $"Lý do: {reason}. Thư gồm {failed.Items.Count} mục; mã {failed.Id}.")]);
 }

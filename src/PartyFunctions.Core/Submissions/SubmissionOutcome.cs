@@ -37,4 +37,8 @@ public sealed record SubmissionOutcome(SubmissionStatus Status, IReadOnlyList<Fi
 }
 
 /// <summary>A stored score, the policy engine's explanation of it (reasons in both languages), and the event to enqueue.</summary>
-public sealed record RecordedScore(ScoreRecord Score, MonthlyScore Result, ScoreRecorded Event, bool FirstVersion);
+public sealed record RecordedScore(ScoreRecord Score, MonthlyScore Result, ScoreRecorded Event, bool FirstVersion)
+{
+    /// <summary>The cell's name as registered, for the receipt.</summary>
+    public string UnitName { get; init; } = string.Empty;
+}

@@ -88,7 +88,8 @@ public sealed class SubmitScore(
         var receipt = input.ReceiptId ?? ReceiptId.New();
         var score = new ScoreRecord(unit.Id, superiorId, period, pack.Id, sheet.Criteria, sheet.Facts, result.Total, result.Band,
             [.. result.Reasons.Select(r => r.Code)], now, ReportingCalendar.IsLate(period, now), receipt, 1);
-        return await StoreAsync(input, score, result, now, cancellationToken);
+        var outcome = await StoreAsync(input, score, result, now, cancellationToken);
+        return outcome.Recorded is { } recorded ? outcome with { Recorded = recorded with { UnitName = unit.Name } } : outcome;
     }
 
     private (ScorePeriod Period, PolicyPack? Pack, ScoreSheet? Sheet, List<FieldError> Errors) ReadRequest(SubmissionInput input, DateTimeOffset now, bool withAccessCode)

@@ -39,14 +39,16 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
     private string RenderHtml(Unit unit, ClassificationRun run, List<AnnualResult> results)
     {
         var counts = Levels.Select(l => new LevelCount(
-            l.Name, results.Count(r => r.Proposed == l.Level), results.Count(r => r.Final == l.Level))).ToList();
+            Wording.Level(l.Level, en: false), results.Count(r => r.Proposed == l.Level), results.Count(r => r.Final == l.Level))).ToList();
         var widest = Math.Max(1, counts.Max(c => c.Proposed));
         var bars = Levels.Select((l, i) => new Bar(l.Name, counts[i].Proposed, 24 * i, 200 * counts[i].Proposed / widest, l.Color)).ToList();
         var model = new ReportView(
             unit.Name, run.Year, run.RunId, run.ThroughMonth, run.PackId, results.Count,
             results.Count(r => r.Proposed is null), counts, bars, 24 * bars.Count,
             results.Select(Row).ToList());
-        return template.Render(new TemplateContext(model, Options), LiquidTemplates.Html);
+        var context = new TemplateContext(model, Options);
+        context.SetValue("style", Stylesheet.Css);
+        return template.Render(context, LiquidTemplates.Html);
     }
 
     private static string RenderCsv(List<AnnualResult> results)
@@ -77,7 +79,10 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
 
     private static RowView Row(AnnualResult r) =>
         new(r.UnitId, r.UnitName, r.Required, r.Good, r.FairOrBetter, r.Weak,
-            r.YearBand is { } band ? band.Vietnamese() : "Chưa đủ dữ liệu", r.Proposed.Code(), r.Final.Code(), Flags(r));
+            r.YearBand is { } band ? band.Vietnamese() : "Chưa đủ dữ liệu", r.Proposed.Code(), r.Final.Code(), Remarks(r));
+
+    private static string Remarks(AnnualResult r) =>
+        string.Join("; ", new[] { r.DemotedByQuota ? "vượt tỷ lệ" : null, r.Decision is { Override: true } ? "cấp ủy quyết định khác đề xuất" : null }.OfType<string>());
 
     private static string Flags(AnnualResult r) =>
         string.Join(' ', new[] { r.DemotedByQuota ? "quota" : null, r.Decision is { Override: true } ? "override" : null }.OfType<string>());

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using Fluid;
 using PartyFunctions.Notifications;
+using PartyFunctions.Organisation;
+using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Presentation.Notifications;
 
@@ -12,8 +14,8 @@ namespace PartyFunctions.Presentation.Notifications;
 /// </summary>
 public sealed class DigestRenderer : IDigestRenderer
 {
-    /// <summary>Lines listed in one email; the rest are counted. About 400 bytes each in HTML.</summary>
-    public const int MaxItemsShown = 150;
+    /// <summary>Lines listed in one email; the rest are counted. Up to about 900 bytes each (HTML and text, both links).</summary>
+    public const int MaxItemsShown = 100;
 
     private static readonly string[] Languages = [Digest.Vietnamese, Digest.English];
     private static readonly string[] Parts = ["subject", "item", "html", "text"];
@@ -71,8 +73,11 @@ public sealed class DigestRenderer : IDigestRenderer
                 g.Action.ToString(),
                 g.Count,
                 g.Count - g.Shown.Count,
-                g.Shown.Select(item => new ItemView(Render("item", language, new ItemContext(ItemFields.Of(item)), encoder), SafeUrl(item.ActionUrl))).ToList()))
-            .ToList());
+                g.Shown.Select(item => new ItemView(
+                    Render("item", language, new ItemContext(ItemFields.Of(item, language == Digest.English, digest.CreatedAt)), encoder),
+                    SafeUrl(item.ActionUrl), SafeUrl(item.ViewUrl))).ToList()))
+            .ToList(),
+            digest.Recipient.Office);
 
     private string Render(string part, string language, object model, TextEncoder encoder) =>
         templates[$"{part}.{language}"].Render(new TemplateContext(model, options), encoder);
@@ -94,17 +99,26 @@ public sealed class DigestRenderer : IDigestRenderer
         ["rules"] = string.Join(',', digest.Items.Select(i => i.Rule ?? i.Kind.ToString()).Distinct().Order(StringComparer.Ordinal)),
     };
 
-    private sealed record DigestView(string Subject, string? RecipientName, string DigestId, IReadOnlyList<GroupView> Groups);
+    private sealed record DigestView(string Subject, string? RecipientName, string DigestId, IReadOnlyList<GroupView> Groups, bool Office);
 
     private sealed record GroupView(string Action, int Count, int Hidden, IReadOnlyList<ItemView> Items);
 
-    private sealed record ItemView(string Line, string? Url);
+    private sealed record ItemView(string Line, string? Url, string? ViewUrl);
 
     private sealed record ItemContext(ItemFields Item);
 
-    private sealed record ItemFields(string Kind, string UnitId, string UnitName, string? Period, int? Level, string? Detail)
+    /// <summary>
+    /// One line's words: the period as "tháng 11/2025" (or a year), the rule spelled out, and for a reminder the full due
+    /// date and whether the email goes out on that last day.
+    /// </summary>
+    private sealed record ItemFields(
+        string Kind, string UnitId, string UnitName, string? Period, int? Level, string? Detail, string Rule, string? Due, bool LastDay)
     {
-        public static ItemFields Of(DigestItem item) =>
-            new(item.Kind.ToString(), item.UnitId, item.UnitName, item.Period, item.Level, item.Detail);
+        public static ItemFields Of(DigestItem item, bool en, DateTimeOffset sentAt)
+        {
+            var due = ScorePeriod.TryParse(item.Period, out var period) ? VietnamDate.DayOf(ReportingCalendar.Due(period).AddTicks(-1)) : (DateOnly?)null;
+            return new(item.Kind.ToString(), item.UnitId, item.UnitName, Wording.Month(item.Period, en), item.Level, item.Detail,
+                Wording.Rule(item.Rule, en), due is { } day ? Wording.Date(day) : null, due == VietnamDate.DayOf(sentAt));
+        }
     }
 }

@@ -40,13 +40,15 @@ public sealed class StatusPages
             return new Bar(c.Label, c.Count, c.Colour, 10 + (i * 70), 120 - height, height, 35 + (i * 70), 115 - height);
         }).ToList();
         var view = new StatusView(
-            report.UnitName, report.Period.ToString(), VietnamDate.Format(report.At), report.Rows.Count,
+            report.UnitName, Wording.Month(report.Period, en: false), VietnamDate.Format(report.At), report.Rows.Count,
             report.Count(SubmissionStatus.Submitted), report.Count(SubmissionStatus.Late), report.Count(SubmissionStatus.NotReported),
             report.Count(SubmissionStatus.Pending), report.OpenAlerts, 20 + (counts.Count * 70), bars, csvUrl,
             report.Rows.Select(r => new RowView(r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status),
-                r.Band?.Vietnamese() ?? string.Empty, r.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
-                string.Join(", ", r.OpenAlerts))).ToList());
-        return status.Render(new TemplateContext(view, options), LiquidTemplates.Html);
+                r.Band?.Vietnamese() ?? string.Empty, r.Total is { } total ? Wording.Number(total, en: false) : string.Empty,
+                string.Join("; ", r.OpenAlerts.Select(a => Wording.AlertLabel(a, en: false))))).ToList());
+        var context = new TemplateContext(view, options);
+        context.SetValue("style", Stylesheet.Css);
+        return status.Render(context, LiquidTemplates.Html);
     }
 
     /// <summary>The same lines as the page, as CSV with a BOM so that Excel reads the Vietnamese letters.</summary>
@@ -79,10 +81,38 @@ public sealed class StatusPages
     public string AcknowledgeHtml(AcknowledgeResult result, string? token)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var alert = result.Alert is { } a ? new AlertView(a.Key.UnitId, a.UnitName, a.Key.Rule, a.Key.Period, a.State.ToString()) : null;
-        var view = new AcknowledgeView(result.Message, alert, result.Status == AcknowledgeStatus.Found && result.Alert?.State == AlertState.Open,
-            token ?? string.Empty, Routes.Path(Routes.AcknowledgeAlert));
-        return acknowledge.Render(new TemplateContext(view, options), LiquidTemplates.Html);
+        var alert = result.Alert is { } a
+            ? new AlertView(a.Key.UnitId, a.UnitName, Wording.Rule(a.Key.Rule, en: false), Wording.Month(a.Key.Period, en: false), StateLine(a))
+            : null;
+        var open = result.Status == AcknowledgeStatus.Found && result.Alert?.State == AlertState.Open;
+        var headline = result.Status switch
+        {
+            AcknowledgeStatus.Acknowledged => "Đã ghi nhận: đồng chí đã nắm cảnh báo này",
+            _ when open => "Xác nhận đã nắm cảnh báo",
+            _ => "Cảnh báo này đã được xử lý",
+        };
+        var view = new AcknowledgeView(headline, alert, open, token ?? string.Empty, Routes.Path(Routes.AcknowledgeAlert));
+        var context = new TemplateContext(view, options);
+        context.SetValue("style", Stylesheet.Css);
+        return acknowledge.Render(context, LiquidTemplates.Html);
+    }
+
+    /// <summary>The alert's state, and for one already acknowledged or resolved: who and when.</summary>
+    private static string StateLine(Alert alert)
+    {
+        var state = Wording.State(alert.State, en: false);
+        var done = alert.History.LastOrDefault(t => t.Event is AlertTransition.Acknowledged or AlertTransition.Resolved);
+        if (alert.State == AlertState.Open || done is null)
+        {
+            return state;
+        }
+
+        var who = done.Level is { } level && alert.Chain.FirstOrDefault(s => s.Level == level) is { } step
+            ? $"cấp {level}: {step.Name ?? step.RecipientUnitId}"
+            : alert.Chain.FirstOrDefault(s => done.Actor.Contains($"({s.RecipientUnitId})", StringComparison.Ordinal)) is { } by
+                ? $"cấp {by.Level}: {by.Name ?? by.RecipientUnitId}"
+                : null;
+        return $"{state} lúc {VietnamDate.Format(done.At)}" + (who is null ? string.Empty : $" ({who})");
     }
 
     /// <summary>The administrators' page: health, late timers, and above all whether email is configured.</summary>
@@ -109,7 +139,7 @@ public sealed class StatusPages
 
     private sealed record RowView(string UnitId, string Name, string SuperiorName, string StatusCode, string Status, string Band, string Total, string Alerts);
 
-    private sealed record AcknowledgeView(LocalizedText Message, AlertView? Alert, bool CanAcknowledge, string Token, string Action);
+    private sealed record AcknowledgeView(string Headline, AlertView? Alert, bool CanAcknowledge, string Token, string Action);
 
     private sealed record AdminStatusView(string Status, string Email, bool EmailConfigured, IReadOnlyList<string> LateTimers, string Version);
 

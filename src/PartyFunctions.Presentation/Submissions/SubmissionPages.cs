@@ -16,9 +16,9 @@ namespace PartyFunctions.Presentation.Submissions;
 public sealed class SubmissionPages
 {
     private static readonly string[] Counts = ["membersTotal", "membersExempt", "membersPresent", "unexcusedAbsent", "durationMinutes"];
-    private readonly TemplateOptions options = LiquidTemplates.Options(typeof(FieldView), typeof(MonthOption), typeof(Fact));
+    private readonly TemplateOptions options = LiquidTemplates.Options(typeof(FieldView), typeof(MonthOption), typeof(Fact), typeof(ErrorLink));
     private readonly Dictionary<string, IFluidTemplate> templates =
-        new[] { "form", "field", "receipt", "confirm" }.ToDictionary(name => name, LiquidTemplates.Get, StringComparer.Ordinal);
+        new[] { "form", "field", "receipt", "confirm", "errors", "total" }.ToDictionary(name => name, LiquidTemplates.Get, StringComparer.Ordinal);
 
     /// <summary>The empty or re-rendered form: <paramref name="values"/> are what the user sent (kept on error).</summary>
     public string Form(string language, PolicyPack pack, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldError> errors,
@@ -58,6 +58,7 @@ public sealed class SubmissionPages
         model["generalErrors"] = errors.Where(e => !shown.Contains(e.Field)).Select(e => Say(e, en)).ToList();
         // "Correct the marked fields" only when a field is marked: a storage outage marks none.
         model["fieldErrors"] = errors.Any(e => shown.Contains(e.Field));
+        model["errorLinks"] = Summary(errors, shown, [.. who, .. facts, .. criteria, (FieldView)model["period"]!], en);
         return Render("form", model);
     }
 
@@ -72,6 +73,7 @@ public sealed class SubmissionPages
         model["headline"] = replayed ? t["replayed"]
             : score.Version == 1 ? t["recorded"] : string.Format(CultureInfo.InvariantCulture, t["amended"], score.Version);
         model["unitId"] = score.UnitId;
+        model["unitName"] = recorded.UnitName;
         model["period"] = string.Format(CultureInfo.InvariantCulture, t["monthLabel"], score.Period.Month, score.Period.Year);
         model["total"] = Number(recorded.Result.Total, en);
         model["maxTotal"] = Number(pack.TotalPoints, en);
@@ -119,12 +121,15 @@ public sealed class SubmissionPages
                 model["confirmedBand"] = BandName(c.Band, en);
                 model["confirmedBy"] = c.ConfirmedBy;
                 model["confirmedAt"] = VietnamDate.Format(c.ConfirmedAt);
+                model["confirmedReason"] = c.Reason;
             }
 
             model["factList"] = Facts(score.Facts, t);
             model["criteria"] = pack.Criteria.Select(c => Field("criteria." + c.Key, en ? c.Names.En : c.Names.Vi, "points",
-                start.TryGetValue(c.Key, out var p) ? Number(p, en: true) : null, c.Max)).ToList();
+                start.TryGetValue(c.Key, out var p) ? Number(p, en) : null, c.Max)).ToList();
             model["who"] = new[] { Field("confirmerName", t["confirmerName"], "longtext", null), Field("reason", t["reason"], "longtext", null) };
+            model["criteriaIds"] = string.Join(' ', pack.Criteria.Select(c => "criteria." + c.Key));
+            model["errorLinks"] = Summary(errors, shown, [.. (IEnumerable<FieldView>)model["criteria"]!, .. (IEnumerable<FieldView>)model["who"]!], en);
         }
 
         if (done is not null)
@@ -179,20 +184,36 @@ public sealed class SubmissionPages
         ["style"] = Stylesheet.Css,
         ["criteria"] = Array.Empty<FieldView>(),
         ["generalErrors"] = Array.Empty<string>(),
+        ["errorLinks"] = Array.Empty<ErrorLink>(),
     };
 
     private static string? ErrorOf(IReadOnlyList<FieldError> errors, string field, bool en) =>
         errors.Where(e => e.Field == field).Select(e => en ? e.En : e.Vi).FirstOrDefault();
 
-    private static string Say(FieldError error, bool en) => (error.Field.Length > 0 ? error.Field + ": " : "") + (en ? error.En : error.Vi);
+    /// <summary>A general error as a sentence: the internal field name is never shown.</summary>
+    private static string Say(FieldError error, bool en) => en ? error.En : error.Vi;
+
+    /// <summary>The summary at the top: each field in error as "label: message", linking to the field.</summary>
+    private static List<ErrorLink> Summary(IReadOnlyList<FieldError> errors, HashSet<string> shown, IEnumerable<FieldView> fields, bool en)
+    {
+        var labels = fields.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
+        return errors.Where(e => shown.Contains(e.Field) && labels.ContainsKey(e.Field))
+            .Select(e => new ErrorLink(e.Field, $"{labels[e.Field]}: {(en ? e.En : e.Vi)}")).ToList();
+    }
 
     private static string BandName(Band band, bool en) => en ? $"{band.English()} ({band.Vietnamese()})" : band.Vietnamese();
 
-    private static string Number(decimal value, bool en) =>
-        value.ToString("0.#", en ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("vi-VN"));
+    private static string Number(decimal value, bool en) => Wording.Number(value, en);
 
     private string Render(string name, Dictionary<string, object?> model)
     {
+        if (model["criteria"] is IEnumerable<FieldView> criteria)
+        {
+            // The total as the page is shown, so that it is right without JavaScript too.
+            var typed = criteria.Select(c => FormNumber.TryParse(c.Value, out var n) ? n : (decimal?)null).OfType<decimal>().ToList();
+            model["typedTotal"] = typed.Count == 0 ? "–" : Number(typed.Sum(), model["lang"] as string == "en");
+        }
+
         var context = new TemplateContext(options);
         foreach (var (key, value) in model)
         {
@@ -203,6 +224,8 @@ public sealed class SubmissionPages
     }
 
     private sealed record FieldView(string Name, string Label, string? Value, string? Error, string Kind, decimal? Max, bool Checked);
+
+    private sealed record ErrorLink(string Field, string Text);
 
     private sealed record MonthOption(string Value, string Label, bool Selected);
 

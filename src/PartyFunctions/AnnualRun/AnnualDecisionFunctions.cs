@@ -54,8 +54,9 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
             .Select(k => new DecisionInput(k[LevelField.Length..], form[k].FirstOrDefault(), form[ReasonField + k[LevelField.Length..]].FirstOrDefault()))
             .ToList();
         var language = RequestReading.Language(form["lang"].FirstOrDefault() ?? request.Query["lang"]);
+        var posted = form.Keys.ToDictionary(k => k, k => form[k].FirstOrDefault(), StringComparer.Ordinal);
         return Page(language, year, committeeId, token,
-            await committee.DecideAsync(token, year, committeeId, decisions, form["decidedBy"].FirstOrDefault(), cancellationToken));
+            await committee.DecideAsync(token, year, committeeId, decisions, form["decidedBy"].FirstOrDefault(), cancellationToken), posted);
     }
 
     [Function("AnnualDecisionAdmin")]
@@ -82,12 +83,13 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
             : Problems.Of(Status(outcome), outcome.Message!, language);
     }
 
-    private ContentResult Page(string language, int year, string committeeId, string? token, CommitteeDecisionsPage shown) =>
+    private ContentResult Page(
+        string language, int year, string committeeId, string? token, CommitteeDecisionsPage shown, IReadOnlyDictionary<string, string?>? posted = null) =>
         shown.Committee is not { } unit
             ? Problems.Page(StatusCodes.Status403Forbidden, shown.Message!)
             : HtmlPage.Of(shown.Outcome is { } outcome ? Status(outcome) : StatusCodes.Status200OK,
                 page.Render(language, unit.Name, committeeId, year, shown.Results, token!, shown.Message,
-                    failed: shown.Outcome is { Status: not DecisionStatus.Recorded }));
+                    failed: shown.Outcome is { Status: not DecisionStatus.Recorded }, shown.Outcome?.Field, posted));
 
     private static int Status(DecisionOutcome outcome) => outcome.Status switch
     {

@@ -52,7 +52,7 @@ public static class Problems
     }
 
     /// <summary>The error page of an HTML endpoint.</summary>
-    public static ContentResult Page(int status, LocalizedText message) => HtmlPage.Of(status, ErrorPage.Render(TitleOf(status), message));
+    public static ContentResult Page(int status, LocalizedText message) => HtmlPage.Of(status, ErrorPage.Render(TitleOf(status), message, ErrorPage.NextStep(status)));
 
     public static int StatusOf(Submissions.SubmissionStatus status) => status switch
     {

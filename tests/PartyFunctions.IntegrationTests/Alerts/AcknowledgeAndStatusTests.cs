@@ -88,14 +88,14 @@ public sealed class AcknowledgeAndStatusTests(AzuriteFixture azurite)
         var page = await world.Host.SendAsync(HttpMethod.Get, path);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Tình hình báo cáo sinh hoạt chi bộ tháng 2025-11", page.Body, StringComparison.Ordinal);
-        Assert.Contains("Chi bộ phải báo cáo / cells: <b>3</b>", page.Body, StringComparison.Ordinal);
-        Assert.Contains("Nộp muộn / late: <b>1</b>", page.Body, StringComparison.Ordinal);
-        Assert.Contains("Chưa báo cáo / not reported: <b>1</b>", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Tình hình báo cáo sinh hoạt chi bộ tháng 11/2025", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Chi bộ phải báo cáo: <b>3</b>", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Nộp muộn: <b>1</b>", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Chưa báo cáo: <b>1</b>", page.Body, StringComparison.Ordinal);
         Assert.Contains("<svg", page.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", page.Body, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", page.Body, StringComparison.Ordinal);
-        Assert.Contains("overdue 2025-11", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Chưa báo cáo – quá hạn (tháng 11/2025)", page.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("src=\"http", page.Body, StringComparison.Ordinal);
 
         var csvPath = path.Replace($"/{Nov}?", $"/{Nov}/csv?", StringComparison.Ordinal);

@@ -80,7 +80,7 @@ public sealed class AnnualDecisionTests(AzuriteFixture azurite)
         Assert.Contains("Record the decisions", en.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Ghi quyết định", en.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, posted.Status);
-        Assert.Contains("Q.G2.C01: an override needs a reason.", posted.Body, StringComparison.Ordinal);
+        Assert.Contains("Chi bộ thôn C01 (G2): an override needs a reason.", posted.Body, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\">", posted.Body, StringComparison.Ordinal);
     }
 

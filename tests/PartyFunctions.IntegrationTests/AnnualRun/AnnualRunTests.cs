@@ -64,7 +64,7 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.True(report.Status == HttpStatusCode.OK, report.ToString());
         Assert.Contains("Chi bộ thôn C10 (G1)", report.Body, StringComparison.Ordinal);
         Assert.Contains("<svg", report.Body, StringComparison.Ordinal);
-        Assert.Contains("quota", report.Body, StringComparison.Ordinal);
+        Assert.Contains("vượt tỷ lệ", report.Body, StringComparison.Ordinal);
         var csv = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q.G1?format=csv&link={province.Link("report", "Q.G1")}");
         Assert.StartsWith("unitId,unitName,superiorId,required,tot,kha_or_better,kem,yearBand,proposed,final,flags", csv.Body.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal('\uFEFF', csv.Body[0]);
@@ -152,8 +152,12 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         var line = Assert.Single(committee!.Digest.Items);
         Assert.Equal((NotificationKind.AnnualReportReady, "Q.G1", "2025"), (line.Kind, line.UnitId, line.Period));
         Assert.StartsWith("http://localhost:7071/api/decisions/2025/Q.G1?link=", line.ActionUrl, StringComparison.Ordinal);
+        // Finding 8: the committee's line leads to its report too; the province's only to its report (nothing to decide).
+        Assert.StartsWith("http://localhost:7071/api/reports/2025/Q.G1?link=", line.ViewUrl, StringComparison.Ordinal);
         var provinceLine = Assert.Single(office!.Digest.Items);
-        Assert.StartsWith("http://localhost:7071/api/reports/2025/Q?link=", provinceLine.ActionUrl, StringComparison.Ordinal);
+        Assert.Null(provinceLine.ActionUrl);
+        Assert.StartsWith("http://localhost:7071/api/reports/2025/Q?link=", provinceLine.ViewUrl, StringComparison.Ordinal);
+        Assert.True(office.Digest.Recipient.Office);
         var digests = host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.DigestsQueue);
         Assert.True((await digests.GetPropertiesAsync()).Value.ApproximateMessagesCount >= 5);
     }

@@ -29,7 +29,7 @@ public sealed partial class DigestRendererTests
         Assert.Contains("Chi bộ thôn Đống Cao", email.Html, StringComparison.Ordinal);
         Assert.Contains("Chi bộ thôn Đống Cao", email.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("&#x", email.Html, StringComparison.Ordinal);
-        Assert.StartsWith("Cần xác nhận đã nắm: 3 cảnh báo; Cần xem và xác nhận: 1 báo cáo; Để biết: 1 thông báo", email.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Cần xác nhận đã nắm: 3 cảnh báo; Báo cáo xếp loại năm: 1 báo cáo; Để biết: 1 thông báo", email.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed partial class DigestRendererTests
     public void Encodes_every_value_in_the_HTML_part_and_drops_links_that_are_not_http()
     {
         var digest = DigestSamples.WithItems(new DigestItem(
-            NotificationKind.Overdue, "X\"><img src=x onerror=alert(1)>", "<script>alert('chi bộ')</script>", "11/2025",
+            NotificationKind.Overdue, "X\"><img src=x onerror=alert(1)>", "<script>alert('chi bộ')</script>", "2025-11",
             Detail: "a & b", ActionUrl: "javascript:alert(1)"));
 
         var email = Renderer.Render(digest with { Recipient = new Recipient("a@example.vn", "<b>Hùng</b>") }, "no-reply@x.vn");
@@ -67,13 +67,14 @@ public sealed partial class DigestRendererTests
     public void A_province_sized_digest_lists_the_first_lines_counts_the_rest_and_stays_under_100_KB()
     {
         var items = Enumerable.Range(1, 2_000)
-            .Select(i => new DigestItem(NotificationKind.Overdue, $"TH.CELL{i:00000}", $"Chi bộ thôn số {i} xã Đông Sơn", "11/2025", "overdue", 1,
+            .Select(i => new DigestItem(NotificationKind.Overdue, $"TH.CELL{i:00000}", $"Chi bộ thôn số {i} xã Đông Sơn", "2025-11", "overdue", 1,
                 ActionUrl: DigestSamples.AckLink($"TH.CELL{i:00000}", $"overdue|TH.CELL{i:00000}|2025-11")))
             .ToArray();
 
         var email = Renderer.Render(DigestSamples.WithItems(items), "no-reply@x.vn");
 
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(email.Html) + System.Text.Encoding.UTF8.GetByteCount(email.Text) < 100_000);
+        var size = System.Text.Encoding.UTF8.GetByteCount(email.Html) + System.Text.Encoding.UTF8.GetByteCount(email.Text);
+        Assert.True(size < 100_000, $"{size} bytes");
         Assert.Equal(DigestRenderer.MaxItemsShown, AckToken().Count(email.Html));
         Assert.Contains($"và {2_000 - DigestRenderer.MaxItemsShown} mục khác", email.Html, StringComparison.Ordinal);
         Assert.StartsWith("Cần xác nhận đã nắm: 2000 cảnh báo", email.Subject, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed partial class DigestRendererTests
     [Fact]
     public void A_reminder_asks_the_secretary_to_submit_and_an_unknown_language_falls_back_to_Vietnamese()
     {
-        var digest = DigestSamples.WithItems(new DigestItem(NotificationKind.Reminder, "BN.TUMAI.DONGCAO", "Chi bộ thôn Đống Cao", "11/2025", "reminder"))
+        var digest = DigestSamples.WithItems(new DigestItem(NotificationKind.Reminder, "BN.TUMAI.DONGCAO", "Chi bộ thôn Đống Cao", "2025-11", "reminder"))
             with { Language = "fr" };
 
         var email = Renderer.Render(digest, "no-reply@x.vn");
@@ -94,7 +95,7 @@ public sealed partial class DigestRendererTests
     [Fact]
     public void Carries_at_most_ten_categories_and_the_run_digest_and_rules_as_custom_args()
     {
-        var items = Enum.GetValues<NotificationKind>().Select(k => new DigestItem(k, "U1", "Chi bộ 1", "11/2025", k.ToString().ToLowerInvariant())).ToArray();
+        var items = Enum.GetValues<NotificationKind>().Select(k => new DigestItem(k, "U1", "Chi bộ 1", "2025-11", k.ToString().ToLowerInvariant())).ToArray();
 
         var email = Renderer.Render(DigestSamples.WithItems(items), "no-reply@x.vn");
 

@@ -20,11 +20,11 @@ internal static class DigestSamples
             language,
             Now,
             [
-                new DigestItem(NotificationKind.Overdue, "BN.TUMAI.DONGCAO", "Chi bộ thôn Đống Cao", "11/2025", "overdue", 1, ActionUrl: AckLink("BN.TUMAI.DONGCAO", "overdue|BN.TUMAI.DONGCAO|2025-11")),
-                new DigestItem(NotificationKind.WeakMonth, "BN.TUMAI.TRUNG", "Chi bộ thôn Trung", "10/2025", "weak-month", 1, ActionUrl: AckLink("BN.TUMAI.TRUNG", "weak-month|BN.TUMAI.TRUNG|2025-10")),
-                new DigestItem(NotificationKind.Escalated, "BN.TUMAI.HA", "Chi bộ thôn Hạ", "09/2025", "overdue", 2, ActionUrl: AckLink("BN.TUMAI.HA", "overdue|BN.TUMAI.HA|2025-09")),
+                new DigestItem(NotificationKind.Overdue, "BN.TUMAI.DONGCAO", "Chi bộ thôn Đống Cao", "2025-11", "overdue", 1, ActionUrl: AckLink("BN.TUMAI.DONGCAO", "overdue|BN.TUMAI.DONGCAO|2025-11")),
+                new DigestItem(NotificationKind.WeakMonth, "BN.TUMAI.TRUNG", "Chi bộ thôn Trung", "2025-10", "weak-month", 1, ActionUrl: AckLink("BN.TUMAI.TRUNG", "weak-month|BN.TUMAI.TRUNG|2025-10")),
+                new DigestItem(NotificationKind.Escalated, "BN.TUMAI.HA", "Chi bộ thôn Hạ", "2025-09", "overdue", 2, ActionUrl: AckLink("BN.TUMAI.HA", "overdue|BN.TUMAI.HA|2025-09")),
                 new DigestItem(NotificationKind.AnnualReportReady, "BN.TUMAI", "Đảng ủy xã Tư Mại", "2025", ActionUrl: "https://party.example.vn/api/reports/2025/BN.TUMAI?t=x"),
-                new DigestItem(NotificationKind.Resolved, "BN.TUMAI.DONGLONG", "Chi bộ thôn Đồng Long", "08/2025", "overdue"),
+                new DigestItem(NotificationKind.Resolved, "BN.TUMAI.DONGLONG", "Chi bộ thôn Đồng Long", "2025-08", "overdue"),
             ]);
 
     public static Digest WithItems(params DigestItem[] items) =>

@@ -1,0 +1,62 @@
+using System.Globalization;
+using PartyFunctions.Alerts;
+using PartyFunctions.Classification;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.Presentation;
+
+/// <summary>
+/// How every page and email writes numbers, months, dates, rules, alert states and levels: Vietnamese by default
+/// ("tháng 11/2025", "05/12/2025", "42,5", "HTTNV – Hoàn thành tốt nhiệm vụ"), English only when asked for.
+/// Codes never reach a reader unexplained.
+/// </summary>
+public static class Wording
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>A decimal comma in Vietnamese ("42,5"), a point in English; no trailing zeros.</summary>
+    public static string Number(decimal value, bool en) => value.ToString("0.##", en ? CultureInfo.InvariantCulture : Vietnamese);
+
+    /// <summary>"tháng 11/2025" (or "11/2025" in English) for a period "2025-11"; a year or anything else as it is.</summary>
+    public static string Month(string? period, bool en) =>
+        ScorePeriod.TryParse(period, out var p) ? Month(p, en) : period ?? string.Empty;
+
+    public static string Month(ScorePeriod period, bool en) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(en ? "" : "tháng ")}{period.Month:00}/{period.Year}");
+
+    /// <summary>"05/12/2025".</summary>
+    public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>An alert rule spelled out.</summary>
+    public static string Rule(string? rule, bool en) => rule switch
+    {
+        AlertRules.Overdue => en ? "Not reported – overdue" : "Chưa báo cáo – quá hạn",
+        AlertRules.WeakMonth => en ? "Meeting rated Weak" : "Sinh hoạt xếp loại Kém",
+        AlertRules.NeedsConsolidation => en ? "Needs consolidation" : "Cần củng cố",
+        AlertRules.AnnualWeak => en ? "Weak year, remediation needed" : "Yếu kém cả năm, cần khắc phục",
+        _ => rule ?? string.Empty,
+    };
+
+    /// <summary>The open alerts of a status row ("overdue 2025-11") as "Chưa báo cáo – quá hạn (tháng 11/2025)".</summary>
+    public static string AlertLabel(string alert, bool en)
+    {
+        var space = alert.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? Rule(alert, en) : $"{Rule(alert[..space], en)} ({Month(alert[(space + 1)..], en)})";
+    }
+
+    public static string State(AlertState state, bool en) => state switch
+    {
+        AlertState.Open => en ? "Open, not yet acknowledged" : "Đang mở, chưa ai xác nhận đã nắm",
+        AlertState.Acknowledged => en ? "Acknowledged" : "Đã nắm",
+        _ => en ? "Resolved" : "Đã giải quyết",
+    };
+
+    /// <summary>"HTTNV – Hoàn thành tốt nhiệm vụ".</summary>
+    public static string Level(Level level, bool en) => level.Code() + " – " + level switch
+    {
+        Classification.Level.Excellent => en ? "Completed its tasks excellently" : "Hoàn thành xuất sắc nhiệm vụ",
+        Classification.Level.Good => en ? "Completed its tasks well" : "Hoàn thành tốt nhiệm vụ",
+        Classification.Level.Complete => en ? "Completed its tasks" : "Hoàn thành nhiệm vụ",
+        _ => en ? "Did not complete its tasks" : "Không hoàn thành nhiệm vụ",
+    };
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.Access;
+using PartyFunctions.Alerts;
+using PartyFunctions.AnnualRun;
+using PartyFunctions.IntegrationTests.Alerts;
+using PartyFunctions.IntegrationTests.AnnualRun;
+using PartyFunctions.IntegrationTests.Harness;
+using PartyFunctions.IntegrationTests.Submissions;
+using PartyFunctions.Notifications;
+using PartyFunctions.Presentation.Notifications;
+using PartyFunctions.Scoring;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.IntegrationTests.Pages;
+
+/// <summary>
+/// Every page a person sees, in each of its states, as the app's functions answer them (the form, receipt, confirmation
+/// sheet, acknowledge page, status page, annual reports, decision page, error pages), and every kind of email.
+/// </summary>
+internal static class PageGallery
+{
+    public sealed record Shown(string Name, string Html);
+
+    public static async Task<IReadOnlyList<Shown>> AllAsync(AzuriteFixture azurite)
+    {
+        var pages = new List<Shown>();
+        pages.AddRange(await SubmissionPagesAsync(azurite));
+        pages.AddRange(await AlertPagesAsync(azurite));
+        pages.AddRange(await AnnualPagesAsync(azurite));
+        pages.AddRange(Emails());
+        return pages;
+    }
+
+    public static async Task<IReadOnlyList<Shown>> SubmissionPagesAsync(AzuriteFixture azurite)
+    {
+        await using var world = await SubmissionWorld.CreateAsync(azurite);
+        var pages = new List<Shown>
+        {
+            await GetAsync(world.Host, "form", "/api/form"),
+            await GetAsync(world.Host, "form-en", "/api/form?lang=en"),
+            Page("form-errors", await world.PostFormAsync(world.Form(("criteria.conduct", "26"), ("accessCode", null))), HttpStatusCode.BadRequest),
+            Page("receipt", await world.PostFormAsync(world.Form(("criteria.results", "22,5"))), HttpStatusCode.OK),
+        };
+        var signer = world.Host.Services.GetRequiredService<LinkSigner>();
+        var link = Uri.EscapeDataString(signer.Sign(new SignedLink(ConfirmScore.Action, SubmissionWorld.Superior, world.Clock.GetUtcNow().AddDays(30))));
+        var confirm = $"/api/confirm/{SubmissionWorld.Cell}/2025-11?link={link}";
+        var sheet = await GetAsync(world.Host, "confirm", confirm);
+        pages.Add(sheet);
+        var version = System.Text.RegularExpressions.Regex.Match(sheet.Html, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        pages.Add(Page("confirm-errors", await world.Host.SendAsync(HttpMethod.Post, confirm, Form(
+            ("version", version), ("receiptId", ReceiptId.New()), ("criteria.conduct", "20"), ("confirmerName", ""))), HttpStatusCode.BadRequest));
+        pages.Add(Page("confirm-done", await world.Host.SendAsync(HttpMethod.Post, confirm, Form(
+            ("version", version), ("receiptId", ReceiptId.New()), ("criteria.preparation", "15"), ("criteria.attendance", "15"),
+            ("criteria.duration", "5"), ("criteria.conduct", "20"), ("criteria.principles", "5"), ("criteria.results", "22,5"), ("criteria.closing", "10"),
+            ("confirmerName", "Trần Thị Bình"), ("reason", "Biên bản thiếu chữ ký"))), HttpStatusCode.OK));
+        pages.Add(Page("error-confirm-link", await world.Host.SendAsync(HttpMethod.Get, confirm + "xx"), HttpStatusCode.Forbidden));
+        return pages;
+    }
+
+    public static async Task<IReadOnlyList<Shown>> AlertPagesAsync(AzuriteFixture azurite)
+    {
+        await using var world = await AlertWorld.CreateAsync(azurite);
+        world.At(2025, 12, 3);
+        await world.SubmitAsync(world.C2, AlertWorld.November, Band.Good);
+        world.At(2025, 12, 7);
+        await world.SubmitAsync(world.C3, AlertWorld.November, Band.Weak);
+        world.At(2025, 12, 9, 0, 5);
+        await world.RunAsync("Cutoff");
+        var ack = new Uri(world.Links.Acknowledge(new AlertKey(AlertRules.Overdue, world.C1, "2025-11"), 1, world.Clock.GetUtcNow())).PathAndQuery;
+        var token = Uri.UnescapeDataString(ack[(ack.IndexOf("link=", StringComparison.Ordinal) + 5)..]);
+        var status = new Uri(world.Links.Status(world.Grassroots, AlertWorld.November, world.Clock.GetUtcNow())).PathAndQuery;
+        var pages = new List<Shown>
+        {
+            await GetAsync(world.Host, "acknowledge", ack),
+            Page("acknowledged", await world.Host.SendAsync(HttpMethod.Post, "/api/alerts/acknowledge", Form(("link", token))), HttpStatusCode.OK),
+            await GetAsync(world.Host, "acknowledge-again", ack),
+            await GetAsync(world.Host, "status", status),
+            Page("error-status-link", await world.Host.SendAsync(HttpMethod.Get, status[..^3]), HttpStatusCode.Forbidden),
+        };
+        var renderer = new DigestRenderer();
+        foreach (var email in new[] { world.AssignedMember, world.GrassrootsOffice })
+        {
+            if (await world.DigestAsync("cutoff-2025-11", email) is { } digest)
+            {
+                pages.Add(new Shown($"email-cutoff-{(email == world.AssignedMember ? "member" : "office")}", renderer.Render(digest, "noreply@example.vn").Html));
+            }
+        }
+
+        return pages;
+    }
+
+    public static async Task<IReadOnlyList<Shown>> AnnualPagesAsync(AzuriteFixture azurite)
+    {
+        var province = await Province.ClassifiedAsync(azurite);
+        await using var host = province.Host;
+        var decide = $"/api/decisions/2025/Q.G2?link={Uri.EscapeDataString(province.Link(AnnualRunLinks.DecideAction, "Q"))}";
+        return
+        [
+            await GetAsync(host, "report-province", $"/api/reports/2025/Q?link={Uri.EscapeDataString(province.Link(AnnualRunLinks.ReportAction, "Q"))}"),
+            await GetAsync(host, "report-committee", $"/api/reports/2025/Q.G2?link={Uri.EscapeDataString(province.Link(AnnualRunLinks.ReportAction, "Q.G2"))}"),
+            await GetAsync(host, "decisions", decide),
+            await GetAsync(host, "decisions-en", decide + "&lang=en"),
+            Page("decisions-errors", await host.SendAsync(HttpMethod.Post, decide, Form(
+                ("decidedBy", "Ban Thường vụ"), ("level.Q.G2.C03", "HTTNV"), ("level.Q.G2.C01", "HTNV"))), HttpStatusCode.BadRequest),
+            Page("decisions-done", await host.SendAsync(HttpMethod.Post, decide, Form(
+                ("decidedBy", "Ban Thường vụ"), ("level.Q.G2.C03", "HTTNV"), ("level.Q.G2.C01", "HTNV"), ("reason.Q.G2.C01", "Đã khắc phục"))), HttpStatusCode.OK),
+            Page("error-report-link", await host.SendAsync(HttpMethod.Get, "/api/reports/2025/Q?link=expired"), HttpStatusCode.Forbidden),
+        ];
+    }
+
+    /// <summary>One email of each kind, in Vietnamese and in English.</summary>
+    public static IReadOnlyList<Shown> Emails()
+    {
+        var renderer = new DigestRenderer();
+        var now = new DateTimeOffset(2025, 12, 8, 17, 5, 0, TimeSpan.Zero);
+        const string Base = "https://party.example.vn/api/";
+        var items = new DigestItem[]
+        {
+            new(NotificationKind.Reminder, "BN.C1", "Chi bộ thôn Một", "2025-11", "reminders", ActionUrl: Base + "form?unit=BN.C1"),
+            new(NotificationKind.Overdue, "BN.C1", "Chi bộ thôn Một", "2025-11", AlertRules.Overdue, 1, ActionUrl: Base + "alerts/acknowledge?link=a"),
+            new(NotificationKind.WeakMonth, "BN.C2", "Chi bộ thôn Hai", "2025-10", AlertRules.WeakMonth, 1, ActionUrl: Base + "alerts/acknowledge?link=b"),
+            new(NotificationKind.NeedsConsolidation, "BN.C2", "Chi bộ thôn Hai", "2025-10", AlertRules.NeedsConsolidation, 1, ActionUrl: Base + "alerts/acknowledge?link=c"),
+            new(NotificationKind.AnnualWeak, "BN.C3", "Chi bộ thôn Ba", "2025", AlertRules.AnnualWeak, 1, ActionUrl: Base + "alerts/acknowledge?link=d"),
+            new(NotificationKind.Escalated, "BN.C4", "Chi bộ thôn Bốn", "2025-09", AlertRules.Overdue, 2, ActionUrl: Base + "alerts/acknowledge?link=e"),
+            new(NotificationKind.Repeated, "BN.C5", "Chi bộ thôn Năm", "2025-09", AlertRules.Overdue, 3, ActionUrl: Base + "alerts/acknowledge?link=f"),
+            new(NotificationKind.Resolved, "BN.C6", "Chi bộ thôn Sáu", "2025-08", AlertRules.Overdue),
+            new(NotificationKind.AnnualReportReady, "BN", "Đảng ủy xã Tư Mại", "2025", "annual-report", ActionUrl: Base + "decisions/2025/BN?link=g"),
+            new(NotificationKind.PoisonAlert, "vp@example.vn", "vp@example.vn", Detail: "Lý do: hộp thư đầy."),
+            new(NotificationKind.TimerLate, "Cutoff", "Cutoff"),
+        };
+        return [.. new[] { Digest.Vietnamese, Digest.English }.Select(language => new Shown($"email-every-kind-{language}", renderer.Render(
+            new Digest(DigestId.For("gallery", "uv@example.vn"), new Recipient("uv@example.vn", "Nguyễn Văn Hùng"), language, now, items),
+            "noreply@example.vn").Html))];
+    }
+
+    private static async Task<Shown> GetAsync(FunctionHost host, string name, string path) =>
+        Page(name, await host.SendAsync(HttpMethod.Get, path), HttpStatusCode.OK);
+
+    private static Shown Page(string name, HttpResponseSnapshot response, HttpStatusCode expected)
+    {
+        Assert.True(response.Status == expected, $"{name}: {response}");
+        Assert.StartsWith("text/html", response.ContentType, StringComparison.Ordinal);
+        return new Shown(name, response.Body);
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+}
