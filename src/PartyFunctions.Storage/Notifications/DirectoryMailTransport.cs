@@ -25,6 +25,9 @@ public sealed class DirectoryMailTransport(string directory) : IMailTransport
         }
 
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        // Vietnamese text in 7-bit transfer encodings (quoted-printable or base64, with the header saying so): an .eml of
+        // raw 8-bit UTF-8 without a Content-Transfer-Encoding is read as garbled text by some mail programs.
+        mime.Prepare(EncodingConstraint.SevenBit);
         var name = string.Concat(message.CustomArgs["digestId"].Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
         var path = Path.Combine(Directory, name + ".eml");
         // Written whole under a name of its own, then renamed into place: a reader never sees half a message, and two

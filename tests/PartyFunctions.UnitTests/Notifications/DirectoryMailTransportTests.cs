@@ -27,6 +27,19 @@ public sealed class DirectoryMailTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_eml_is_7_bit_with_each_part_saying_its_transfer_encoding_so_any_mail_program_reads_the_Vietnamese()
+    {
+        var email = new DigestRenderer().Render(DigestSamples.ForAssignedMember(Digest.Vietnamese), "no-reply@tinhuy.example.vn");
+
+        await new DirectoryMailTransport(folder.FullName).SendAsync(email, CancellationToken.None);
+
+        var bytes = await File.ReadAllBytesAsync(Assert.Single(folder.GetFiles("*.eml")).FullName);
+        Assert.All(bytes, b => Assert.True(b < 128, $"byte {b} is not 7-bit"));
+        var message = await MimeMessage.LoadAsync(Assert.Single(folder.GetFiles("*.eml")).FullName);
+        Assert.All(message.BodyParts.OfType<MimePart>(), p => Assert.NotEqual(ContentEncoding.Default, p.ContentTransferEncoding));
+    }
+
+    [Fact]
     public async Task Sending_the_same_digest_again_overwrites_its_file()
     {
         var email = new DigestRenderer().Render(DigestSamples.ForAssignedMember(Digest.English), "no-reply@x.vn");
