@@ -43,13 +43,13 @@ public static class DemoCommand
             using var azurite = await DemoStorage.EnsureAsync(context.Configuration, error, cancellationToken);
             var run = DemoStorage.NewRun(context.Configuration);
             var clock = new DemoClock(new DateTimeOffset(y, 1, 1, 0, 0, 0, VietnamDate.Offset));
-            using var metrics = new DemoMetricTotals();
             var mail = new CountingMailTransport(new DirectoryMailTransport(run.Configuration[AppSettings.EmailDirectory]!));
             await using var app = FunctionHost.Create(run.Configuration, services => services
                 .AddSingleton<TimeProvider>(clock)
                 .AddSingleton<IMailTransport>(mail));
             var all = new List<FunctionHost> { app };
             all.AddRange(Enumerable.Range(1, count - 1).Select(_ => app.StartAnotherInstance()));
+            using var metrics = new DemoMetricTotals(all.Select(i => i.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
             try
             {
                 await error.WriteLineAsync($"Storage namespace {run.Prefix}; the app's queues emptied first. Emails in {run.Configuration[AppSettings.EmailDirectory]}.");

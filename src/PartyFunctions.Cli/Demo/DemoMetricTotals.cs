@@ -14,11 +14,13 @@ public sealed class DemoMetricTotals : IDisposable
     private readonly MeterListener listener = new();
     private readonly ConcurrentDictionary<string, long> totals = new(StringComparer.Ordinal);
 
-    public DemoMetricTotals()
+    /// <summary>Counts the meters of these instances only (each app instance has its own meter factory), not any other app in the process.</summary>
+    public DemoMetricTotals(IEnumerable<IMeterFactory> instances)
     {
+        var scopes = instances.ToHashSet();
         listener.InstrumentPublished = (instrument, subscriber) =>
         {
-            if (instrument.Meter.Name == MetricNames.Meter && instrument is Counter<long>)
+            if (instrument.Meter.Name == MetricNames.Meter && instrument.Meter.Scope is IMeterFactory scope && scopes.Contains(scope) && instrument is Counter<long>)
             {
                 subscriber.EnableMeasurementEvents(instrument);
             }
