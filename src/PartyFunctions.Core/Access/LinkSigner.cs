@@ -102,6 +102,10 @@ public sealed class LinkSigningKey
 
     internal byte[] Mac(byte[] payload) => HMACSHA256.HashData(key, payload);
 
+    /// <summary>A key for another purpose (HKDF over the current key), so that one secret serves both without mixing them.</summary>
+    internal byte[] Derive(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: System.Text.Encoding.UTF8.GetBytes("party/" + purpose));
+
     /// <summary>True when <paramref name="mac"/> was made with the current or the previous key.</summary>
     internal bool Verifies(byte[] payload, byte[] mac) =>
         CryptographicOperations.FixedTimeEquals(Mac(payload), mac)

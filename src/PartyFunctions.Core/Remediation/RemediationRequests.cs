@@ -23,10 +23,10 @@ public sealed class RemediationRequests(
     public const string UnnamedSuperior = "cấp trên (liên kết ký)";
 
     /// <summary>The unit's plan; <paramref name="plan"/> is null when the body was not the JSON a plan is.</summary>
-    public async Task<RemediationOutcome> SubmitAsync(AlertKey key, string? accessCode, PlanRequest? plan, CancellationToken cancellationToken)
+    public async Task<RemediationOutcome> SubmitAsync(AlertKey key, string? accessCode, string client, PlanRequest? plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (await CellDeniedAsync(key, accessCode, cancellationToken) is { } denied)
+        if (await CellDeniedAsync(key, accessCode, client, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -38,12 +38,12 @@ public sealed class RemediationRequests(
     }
 
     /// <summary>The plan as it stands, for the superior when <paramref name="link"/> is given, otherwise for the unit.</summary>
-    public async Task<RemediationOutcome> ReadAsync(AlertKey key, string? accessCode, string? link, CancellationToken cancellationToken)
+    public async Task<RemediationOutcome> ReadAsync(AlertKey key, string? accessCode, string? link, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         var denied = link is not null
             ? await LinkDeniedAsync(key, link, cancellationToken)
-            : await CellDeniedAsync(key, accessCode, cancellationToken);
+            : await CellDeniedAsync(key, accessCode, client, cancellationToken);
         if (denied is not null)
         {
             return denied;
@@ -59,12 +59,12 @@ public sealed class RemediationRequests(
     /// <see cref="MaxUploadRequestBytes"/> is refused before <paramref name="readUpload"/> reads anything.
     /// </summary>
     public async Task<RemediationOutcome> AttachAsync(
-        AlertKey key, string itemId, string? accessCode, long? declaredBytes, Func<CancellationToken, Task<EvidenceUpload?>> readUpload,
+        AlertKey key, string itemId, string? accessCode, string client, long? declaredBytes, Func<CancellationToken, Task<EvidenceUpload?>> readUpload,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(readUpload);
-        if (await CellDeniedAsync(key, accessCode, cancellationToken) is { } denied)
+        if (await CellDeniedAsync(key, accessCode, client, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -104,10 +104,11 @@ public sealed class RemediationRequests(
     // Who acted, as the superior typed it; a name that is empty or too long is not recorded.
     private static string Actor(string? by) => by is { Length: > 0 and <= 200 } ? by : UnnamedSuperior;
 
-    private async Task<RemediationOutcome?> CellDeniedAsync(AlertKey key, string? accessCode, CancellationToken cancellationToken)
+    private async Task<RemediationOutcome?> CellDeniedAsync(AlertKey key, string? accessCode, string client, CancellationToken cancellationToken)
     {
-        var auth = await cells.RunAsync(key.UnitId, accessCode, cancellationToken);
-        return auth.Succeeded ? null : RemediationOutcome.Fail(RemediationStatus.Forbidden, auth.Message);
+        var auth = await cells.RunAsync(key.UnitId, accessCode, client, cancellationToken);
+        return auth.Succeeded ? null
+            : RemediationOutcome.Fail(auth.Outcome == CellAuthenticationOutcome.Throttled ? RemediationStatus.Throttled : RemediationStatus.Forbidden, auth.Message);
     }
 
     private async Task<RemediationOutcome?> LinkDeniedAsync(AlertKey key, string? link, CancellationToken cancellationToken)

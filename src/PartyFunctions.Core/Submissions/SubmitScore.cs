@@ -38,12 +38,12 @@ public sealed class SubmitScore(
             return new SubmissionOutcome(SubmissionStatus.Invalid, errors);
         }
 
-        var login = await authenticate.RunAsync(input.UnitId!, input.AccessCode, cancellationToken);
+        var login = await authenticate.RunAsync(input.UnitId!, input.AccessCode, input.ClientIpHash, cancellationToken);
         if (!login.Succeeded)
         {
             var (vi, en) = login.Message;
             return SubmissionOutcome.Fail(
-                login.Outcome == CellAuthenticationOutcome.LockedOut ? SubmissionStatus.LockedOut : SubmissionStatus.Unauthenticated,
+                login.Outcome == CellAuthenticationOutcome.Throttled ? SubmissionStatus.Throttled : SubmissionStatus.Unauthenticated,
                 new FieldError("accessCode", "access", vi, en));
         }
 
@@ -229,7 +229,7 @@ public sealed class SubmitScore(
     {
         SubmissionStatus.Invalid => "invalid",
         SubmissionStatus.Unauthenticated => "unauthenticated",
-        SubmissionStatus.LockedOut => "locked-out",
+        SubmissionStatus.Throttled => "throttled",
         SubmissionStatus.Closed => "closed",
         SubmissionStatus.Conflict => "conflict",
         _ => "other",

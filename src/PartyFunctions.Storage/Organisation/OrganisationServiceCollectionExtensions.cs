@@ -17,12 +17,14 @@ public static class OrganisationServiceCollectionExtensions
         services.AddSingleton<IUnitStore, TableUnitStore>();
         services.AddSingleton<IImportArchive, BlobImportArchive>();
         services.AddSingleton<IAccessCodeStore, TableAccessCodeStore>();
+        services.AddSingleton<IClientAttemptStore, BlobClientAttemptStore>();
         services.AddSingleton<ImportUnits>();
         services.AddSingleton<IssueAccessCodes>();
         services.AddSingleton<AuthenticateCell>();
         // Resolved on first use, so that only what signs or verifies links fails, clearly, when the key is missing.
         services.AddSingleton(_ => new LinkSigningKey(configuration[LinkSigningKey.Setting], configuration[LinkSigningKey.PreviousSetting]));
         services.AddSingleton<LinkSigner>();
+        services.AddSingleton<ClientAddresses>();
         services.AddSingleton<SubtreeAccess>();
         services.AddSingleton<ViewUnit>();
         services.AddSingleton(_ => new AdminPrincipal(

@@ -15,7 +15,7 @@ namespace PartyFunctions.Remediation;
 /// covering the unit: <c>POST .../accept</c> and <c>POST .../items/{itemId}/close</c> (POST only: mail scanners prefetch
 /// GETs). <c>GET</c> reads the plan with either.
 /// </summary>
-public sealed class RemediationFunctions(RemediationRequests requests)
+public sealed class RemediationFunctions(RemediationRequests requests, ClientAddresses clients)
 {
     public const string AccessCodeHeader = "X-Access-Code";
 
@@ -25,7 +25,7 @@ public sealed class RemediationFunctions(RemediationRequests requests)
         string unitId, string rule, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.SubmitAsync(new AlertKey(rule, unitId, period), Code(request),
+        return Answer(request, await requests.SubmitAsync(new AlertKey(rule, unitId, period), Code(request), clients.ClientHash(request),
             await JsonBody.ReadAsync<PlanRequest>(request, cancellationToken), cancellationToken));
     }
 
@@ -36,7 +36,7 @@ public sealed class RemediationFunctions(RemediationRequests requests)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Answer(request, await requests.ReadAsync(new AlertKey(rule, unitId, period), Code(request), request.Query["link"].FirstOrDefault(),
-            cancellationToken));
+            clients.ClientHash(request), cancellationToken));
     }
 
     [Function("UploadRemediationEvidence")]
@@ -45,7 +45,7 @@ public sealed class RemediationFunctions(RemediationRequests requests)
         string unitId, string rule, string period, string itemId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.AttachAsync(new AlertKey(rule, unitId, period), itemId, Code(request), request.ContentLength,
+        return Answer(request, await requests.AttachAsync(new AlertKey(rule, unitId, period), itemId, Code(request), clients.ClientHash(request), request.ContentLength,
             ct => ReadFileAsync(request, ct), cancellationToken));
     }
 
@@ -95,6 +95,7 @@ public sealed class RemediationFunctions(RemediationRequests requests)
         var status => Problems.Of(status switch
         {
             RemediationStatus.Forbidden => StatusCodes.Status403Forbidden,
+            RemediationStatus.Throttled => StatusCodes.Status429TooManyRequests,
             RemediationStatus.NotFound => StatusCodes.Status404NotFound,
             RemediationStatus.Conflict => StatusCodes.Status409Conflict,
             RemediationStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,

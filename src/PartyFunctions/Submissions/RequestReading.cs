@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using PartyFunctions.Access;
 
 namespace PartyFunctions.Submissions;
 
@@ -64,14 +64,17 @@ public static class RequestReading
         return fields;
     }
 
-    /// <summary>The client's address as a salted-free SHA-256 prefix: enough to tell repeated clients apart, not to name one.</summary>
-    public static string ClientIpHash(HttpRequest request)
+    /// <summary>
+    /// The client as the app keeps it (<see cref="ClientAddresses"/>): the address the platform set, never the first
+    /// X-Forwarded-For entry, which the client writes itself. The worker's ASP.NET Core integration runs the forwarded
+    /// headers middleware with the Functions host as its known proxy, so the connection's address is the entry that the
+    /// platform's front end added (docs/security.md, item 6).
+    /// </summary>
+    public static string ClientHash(this ClientAddresses clients, HttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(request);
-        // Behind Azure's front ends the client is the first X-Forwarded-For entry.
-        var forwarded = request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim();
-        var ip = forwarded.Length > 0 ? forwarded : request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ip)))[..16];
+        return clients.Hash(request.HttpContext.Connection.RemoteIpAddress?.ToString());
     }
 
     /// <summary>"en" only when asked for; Vietnamese otherwise.</summary>
