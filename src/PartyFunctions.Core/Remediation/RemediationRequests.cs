@@ -145,4 +145,8 @@ public sealed partial class RemediationRequests(
 public sealed record PlanRequest(IReadOnlyList<PlanItemInput>? Items);
 
 /// <summary>An uploaded file: its name as sent (shown only), its length, and its bytes, read only once the length is accepted.</summary>
-public sealed record EvidenceUpload(string? FileName, long Length, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> ReadAsync);
+public sealed record EvidenceUpload(string? FileName, long Length, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> ReadAsync)
+{
+    /// <summary>A request that turned out larger than any upload while it was read (it declared no length).</summary>
+    public static readonly EvidenceUpload TooLarge = new(null, long.MaxValue, _ => throw new InvalidOperationException("Too large to read."));
+}

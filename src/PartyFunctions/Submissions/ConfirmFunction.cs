@@ -32,7 +32,7 @@ public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages,
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await RequestReading.ReadAsync(request, "application/x-www-form-urlencoded", cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken);
         var fields = body.Text is null ? [] : RequestReading.FormFields(body.Text);
         var language = RequestReading.Language(fields.GetValueOrDefault("lang") ?? request.Query["lang"]);
         var link = fields.GetValueOrDefault("link") ?? request.Query["link"].FirstOrDefault();

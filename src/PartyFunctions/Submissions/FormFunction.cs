@@ -36,7 +36,7 @@ public sealed class FormFunction(SubmitScore submit, SubmissionForm form, Submis
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Form)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await RequestReading.ReadAsync(request, FormType, cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, FormType, cancellationToken);
         if (body.Text is null)
         {
             return new() { Result = Page(body.Status, RequestReading.Language(request.Query["lang"]), new Dictionary<string, string?>(),

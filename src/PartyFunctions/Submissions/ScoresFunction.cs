@@ -21,7 +21,7 @@ public sealed class ScoresFunction(SubmitScore submit, ReadScore read, ClientAdd
     {
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestReading.Language(request.Query["lang"]);
-        var body = await RequestReading.ReadAsync(request, "application/json", cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, "application/json", cancellationToken);
         if (body.Text is null)
         {
             return new() { Result = Problems.Of(body.Status, new Policy.LocalizedText(body.Vi!, body.En!), language) };
