@@ -11,7 +11,8 @@ namespace PartyFunctions.Submissions;
 /// storage is checked first, then the access code, then the month against the unit; the raw request is archived
 /// under its receipt before the score is written, so nothing accepted is ever lost, and the receipt makes a retry
 /// harmless. A first submission is an insert; a month that has a score is amended under its ETag until the cut-off.
-/// Storage round trips of a first submission: three, one after the other (sign-in query, archive, insert).
+/// Storage round trips of a first submission: five one after the other (sign-in query beside the client's read, the
+/// client's reservation and its return, archive, insert; docs/security.md, item 1).
 /// </summary>
 public sealed class SubmitScore(
     AuthenticateCell authenticate, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, PartyMetrics metrics, TimeProvider clock)
