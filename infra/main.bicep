@@ -88,6 +88,16 @@ param alertEmail string = ''
 @minValue(1)
 param http5xxThreshold int = 10
 
+@description('Client id of the Entra ID app registration administrators sign in to (docs/deploy.md, step 1). Set, it turns on App Service Authentication: the admin endpoints then need the PartyAdmin app role as well as a function key. Empty leaves them behind function keys only.')
+param adminAppClientId string = ''
+
+@description('Network isolation: storage and Key Vault reachable only through private endpoints in a virtual network the app integrates with (modules/network.bicep). Off by default, as in the Azure Functions azd quickstarts.')
+param networkIsolation bool = false
+
+@description('Days each archived submission stays immutable (version-level WORM): no one, the app included, can change or delete it before then. An unlocked policy; lock it by hand once the value is final (docs/security.md).')
+@minValue(1)
+param archiveRetentionDays int = 1825
+
 @description('Where emails go: "sendgrid" (digests wait, pending, until the SendGrid key is in the vault), or "none" to send nothing and keep every digest pending (a rehearsal environment).')
 @allowed([
   'sendgrid'
@@ -124,6 +134,22 @@ module storage 'modules/storage.bicep' = {
     containers: concat([deploymentContainerName], storageNames.containers)
     queues: storageNames.queues
     tables: storageNames.tables
+    archiveContainer: 'archive'
+    archiveRetentionDays: archiveRetentionDays
+    signInClientsContainer: 'signin-clients'
+    workspaceId: monitoring.outputs.workspaceId
+    networkIsolation: networkIsolation
+  }
+}
+
+module network 'modules/network.bicep' = if (networkIsolation) {
+  name: 'network'
+  params: {
+    name: names.network
+    location: location
+    tags: tags
+    storageAccountId: storage.outputs.id
+    keyVaultId: keyVault.outputs.id
   }
 }
 
@@ -169,6 +195,8 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     linkSigningKey: linkSigningKey
     previousLinkSigningKey: previousLinkSigningKey
+    workspaceId: monitoring.outputs.workspaceId
+    networkIsolation: networkIsolation
   }
 }
 
@@ -209,6 +237,9 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     linksBaseUrl: linksBaseUrl
+    adminAppClientId: adminAppClientId
+    workspaceId: monitoring.outputs.workspaceId
+    subnetId: networkIsolation ? network!.outputs.appSubnetId : ''
     appSettings: {
       Schedules__Reminders: schedules.reminders
       Schedules__Cutoff: schedules.cutoff

@@ -49,3 +49,13 @@ param http5xxThreshold = 10
 
 // "sendgrid", or "none" to keep every digest pending (docs/email.md).
 param emailSink = readEnvironmentVariable('PARTY_EMAIL_SINK', 'sendgrid')
+
+// Security (docs/security.md): the Entra app registration administrators sign in to (docs/deploy.md, step 1; empty
+// leaves the admin endpoints behind function keys only), private endpoints for storage and Key Vault, and how long each
+// archived submission stays immutable.
+param adminAppClientId = readEnvironmentVariable('PARTY_ADMIN_APP_CLIENT_ID', '')
+param networkIsolation = bool(readEnvironmentVariable('PARTY_NETWORK_ISOLATION', 'false'))
+// Five years on prod; one day elsewhere, so that `azd down` can delete a dev or staging account the next day (an
+// immutable archive blocks deleting the account until its period ends).
+var archiveRetention = readEnvironmentVariable('PARTY_ARCHIVE_RETENTION_DAYS', '')
+param archiveRetentionDays = empty(archiveRetention) ? (environmentName == 'prod' ? 1825 : 1) : int(archiveRetention)

@@ -21,4 +21,5 @@ func resourceNames(environmentName string, resourceToken string) object => {
   actionGroup: 'ag-${stem(environmentName)}-${resourceToken}'
   // The alert rules' names start with this, then the rule ('-poison', '-http-5xx', ...: modules/alerts.bicep).
   alerts: 'alert-${stem(environmentName)}-${resourceToken}'
+  network: 'vnet-${stem(environmentName)}-${resourceToken}'
 }

@@ -33,6 +33,15 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('Client id of the Entra app registration administrators sign in to; empty leaves App Service Authentication off.')
+param adminAppClientId string
+
+@description('Log Analytics workspace receiving the app\'s function logs.')
+param workspaceId string
+
+@description('The subnet the app integrates with when the network is isolated; empty for none.')
+param subnetId string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -77,6 +86,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     siteConfig: {
       minTlsVersion: '1.2'
       // No ftpsState: Flex Consumption rejects it (ARM 51021); FTP is off through the ftp policy below.
@@ -120,6 +130,58 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+  }
+}
+
+// App Service Authentication with Entra ID (docs/deploy.md, step 1): anonymous requests still reach the cells' form,
+// the links and health (each function checks its own credential); a signed-in caller's token is validated by the
+// platform, which then sets x-ms-client-principal (and strips any copy a client sends), so the admin endpoints can
+// require the PartyAdmin app role (docs/access.md). No client secret: administrators send a bearer token.
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(adminAppClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: adminAppClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            adminAppClientId
+            'api://${adminAppClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'FunctionAppLogs', enabled: true }
+    ]
   }
 }
 

@@ -16,6 +16,12 @@ param linkSigningKey string
 @description('The key before the last rotation, or empty.')
 param previousLinkSigningKey string
 
+@description('Log Analytics workspace receiving every secret read and change (audit events).')
+param workspaceId string
+
+@description('Private endpoint only (network.bicep): no public network access.')
+param networkIsolation bool
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -31,7 +37,22 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     softDeleteRetentionInDays: 90
     // Omitted rather than false when off: ARM refuses false on a vault that once had it on.
     enablePurgeProtection: purgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
+    }
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { categoryGroup: 'audit', enabled: true }
+    ]
   }
 }
 

@@ -32,6 +32,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+output workspaceId string = workspace.id
 output applicationInsightsId string = insights.id
 output applicationInsightsName string = insights.name
 // The connection string identifies the resource; with local auth disabled it grants nothing by itself.

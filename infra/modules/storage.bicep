@@ -16,6 +16,21 @@ param queues string[]
 @description('Tables the app uses.')
 param tables string[]
 
+@description('The submissions archive: the audit record, kept immutable (version-level WORM) for archiveRetentionDays.')
+param archiveContainer string
+
+@minValue(1)
+param archiveRetentionDays int
+
+@description('The sign-in throttle\'s container: its blobs are deleted a day after their last write.')
+param signInClientsContainer string
+
+@description('Log Analytics workspace receiving the reads, writes and deletes of every service.')
+param workspaceId string
+
+@description('Private endpoints only (network.bicep): no public network access.')
+param networkIsolation bool
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -32,7 +47,11 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
+    }
     encryption: {
       keySource: 'Microsoft.Storage'
       requireInfrastructureEncryption: false
@@ -48,17 +67,46 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   resource blobService 'blobServices' = {
     name: 'default'
     properties: {
-      // Archived submissions and evidence must survive an accidental delete.
+      // Archived submissions and evidence must survive an accidental delete; every overwrite keeps a version.
       deleteRetentionPolicy: { enabled: true, days: 30 }
       containerDeleteRetentionPolicy: { enabled: true, days: 30 }
+      isVersioningEnabled: true
     }
 
     resource container 'containers' = [for container in containers: {
       name: container
       properties: {
         publicAccess: 'None'
+        // Version-level WORM on the archive: no identity, the app's included, can change or delete a submission
+        // before its retention ends.
+        immutableStorageWithVersioning: container == archiveContainer ? { enabled: true } : null
       }
     }]
+  }
+
+  resource managementPolicy 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'forget-signin-clients'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+                prefixMatch: ['${signInClientsContainer}/']
+              }
+              actions: {
+                baseBlob: { delete: { daysAfterModificationGreaterThan: 1 } }
+                version: { delete: { daysAfterCreationGreaterThan: 1 } }
+              }
+            }
+          }
+        ]
+      }
+    }
   }
 
   resource queueService 'queueServices' = {
@@ -75,6 +123,62 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     resource table 'tables' = [for table in tables: {
       name: table
     }]
+  }
+}
+
+resource archiveImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  name: '${account.name}/default/${archiveContainer}/default'
+  dependsOn: [
+    account::blobService::container
+  ]
+  properties: {
+    immutabilityPeriodSinceCreationInDays: archiveRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+// Reads, writes and deletes of each service, and the account's transactions, to Log Analytics (the audit trail).
+var serviceLogs = [
+  { category: 'StorageRead', enabled: true }
+  { category: 'StorageWrite', enabled: true }
+  { category: 'StorageDelete', enabled: true }
+]
+
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: account::blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: serviceLogs
+  }
+}
+
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: account::queueService
+  properties: {
+    workspaceId: workspaceId
+    logs: serviceLogs
+  }
+}
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: account::tableService
+  properties: {
+    workspaceId: workspaceId
+    logs: serviceLogs
+  }
+}
+
+resource accountDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: account
+  properties: {
+    workspaceId: workspaceId
+    metrics: [
+      { category: 'Transaction', enabled: true }
+    ]
   }
 }
 

@@ -128,6 +128,13 @@ public sealed class FunctionHost : IAsyncDisposable
             request.Headers[name] = value;
         }
 
+        // The worker's ASP.NET Core integration runs UseForwardedHeaders with the host (on loopback) as its one known
+        // proxy: the connection's address becomes the last X-Forwarded-For entry, the one the platform's front end added.
+        if (request.Headers["X-Forwarded-For"].ToString().Split(',')[^1].Trim() is { Length: > 0 } last && IPAddress.TryParse(last, out var forwarded))
+        {
+            context.Connection.RemoteIpAddress = forwarded;
+        }
+
         if (content is not null)
         {
             var bytes = await content.ReadAsByteArrayAsync(cancellationToken);

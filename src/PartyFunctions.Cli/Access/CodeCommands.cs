@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
+using PartyFunctions.Csv;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Access;
 
@@ -66,7 +67,7 @@ public static class CodeCommands
     private static async Task WriteSheetAsync(string path, IReadOnlyList<IssuedAccessCode> codes)
     {
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        await using var csv = CsvWriter.Create(file, new CsvWriterOptions { WriteByteOrderMark = true });
+        await using var csv = CsvWriter.Create(file, CsvFiles.ForExcel);
         csv.WriteHeader(["unitId", "name", "parentId", "secretaryEmail", "code", "issuedAt"]);
         foreach (var issued in codes.OrderBy(c => c.Cell.Path, StringComparer.Ordinal))
         {

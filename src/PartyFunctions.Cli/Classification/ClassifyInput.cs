@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using PartyFunctions.Csv;
 using PartyFunctions.Classification;
 using PartyFunctions.Scoring;
 
@@ -25,12 +26,10 @@ internal static class ClassifyInput
     {
         var errors = new List<string>();
         var units = new SortedDictionary<string, Unit>(StringComparer.Ordinal);
-        var options = new CsvReaderOptions
+        // Rows with too few or too many fields are read and reported below with their counts.
+        var options = CsvFiles.Reader(bad => errors.Add($"line {bad.LineNumber}: malformed quoting ({bad.Reason})")) with
         {
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = bad => errors.Add($"line {bad.LineNumber}: malformed quoting ({bad.Reason})"),
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
         };
         using var csv = CsvReader.Create(text, options, leaveOpen: true);
         var header = csv.Headers.ToArray();

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CsvHelper;
+using PartyFunctions.Csv;
 using PartyFunctions.Classification;
 using PartyFunctions.Scoring;
 
@@ -13,7 +13,7 @@ internal static class ClassifyOutput
 
     public static void Write(TextWriter text, IEnumerable<CellClassification> results)
     {
-        using var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        using var csv = CsvWriter.Create(text, CsvFiles.Writer, leaveOpen: true);
         csv.WriteHeader(Header);
         foreach (var result in results.OrderBy(r => r.UnitId, StringComparer.Ordinal))
         {

@@ -28,6 +28,7 @@ public sealed partial class Preflight(ParametersFile parameters, string infraDir
         OneOf("AZURE_PRINCIPAL_TYPE", "User", "ServicePrincipal", "Group"),
         OneOf("PARTY_EMAIL_SINK", "sendgrid", "none"),
         OneOf("PARTY_KEYVAULT_PURGE_PROTECTION", "", "true", "false"),
+        OneOf("PARTY_NETWORK_ISOLATION", "", "true", "false"),
         Region(),
         DotNetVersion(),
     ];
@@ -42,7 +43,7 @@ public sealed partial class Preflight(ParametersFile parameters, string infraDir
 
         try
         {
-            _ = new LinkSigningKey(value);
+            _ = LinkSigningKey.ForHost(value, null, inAzure: true);
         }
         catch (InvalidOperationException ex)
         {

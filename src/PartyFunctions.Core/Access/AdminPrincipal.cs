@@ -15,12 +15,23 @@ public sealed class AdminPrincipal(bool requireRole)
     public const string Header = "x-ms-client-principal";
 
     /// <summary>
-    /// Whether the role is checked: App Service sets <c>WEBSITE_AUTH_ENABLED=True</c> when authentication is on;
-    /// <c>Access:RequireAdminRole</c> overrides it either way.
+    /// Whether the role is checked: App Service sets <c>WEBSITE_AUTH_ENABLED=True</c> when authentication is on, and only
+    /// then is the header the platform's (it strips any copy a client sends). <c>Access:RequireAdminRole=false</c> turns
+    /// the check off; <c>true</c> without the platform's authentication would trust a header anyone can write, so the
+    /// app refuses to start (docs/security.md, item 3).
     /// </summary>
-    public static bool RequiresRole(string? websiteAuthEnabled, string? requireAdminRole) =>
-        bool.TryParse(requireAdminRole, out var explicitValue) ? explicitValue
-        : string.Equals(websiteAuthEnabled, "true", StringComparison.OrdinalIgnoreCase);
+    public static bool RequiresRole(string? websiteAuthEnabled, string? requireAdminRole)
+    {
+        var platformAuthentication = string.Equals(websiteAuthEnabled, "true", StringComparison.OrdinalIgnoreCase);
+        if (!bool.TryParse(requireAdminRole, out var required))
+        {
+            return platformAuthentication;
+        }
+
+        return !required || platformAuthentication ? required : throw new InvalidOperationException(
+            "Access__RequireAdminRole=true but App Service Authentication is off (WEBSITE_AUTH_ENABLED is not True): the " +
+            $"{Header} header would come from the caller, who can forge it. Turn on authentication (infra: adminAppClientId, docs/deploy.md) or unset the setting.");
+    }
 
     /// <summary>Null when allowed; otherwise the reason (for the 401/403 body, never with the header's content).</summary>
     public LocalizedText? Deny(string? principalHeader)

@@ -1,27 +1,32 @@
 namespace PartyFunctions.Access;
 
 /// <summary>
-/// The wrong codes typed for one unit and any lock: five failures within 15 minutes lock the unit's form for 15
-/// minutes. Failures older than the window are dropped, and a lock clears the failures that caused it.
+/// The wrong codes typed recently, for one unit or for one client: only those within <see cref="Window"/> count, and
+/// older ones are dropped whenever the list is saved again. Nothing here locks anything (issue 15: a lock on a unit
+/// lets anyone who knows a cell id keep that cell out).
 /// </summary>
-public sealed record FailedAttempts(IReadOnlyList<DateTimeOffset> Failures, DateTimeOffset? LockedUntil)
+public sealed record FailedAttempts(IReadOnlyList<DateTimeOffset> Failures)
 {
-    public const int MaxFailures = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
 
-    public static readonly FailedAttempts None = new([], null);
+    public static readonly FailedAttempts None = new([]);
 
-    public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && now < until;
+    public bool IsClear => Failures.Count == 0;
 
-    public bool IsClear => Failures.Count == 0 && LockedUntil is null;
+    public int Recent(DateTimeOffset now) => Failures.Count(f => now - f < Window);
 
-    /// <summary>The state after one more wrong code at <paramref name="now"/>.</summary>
-    public FailedAttempts AfterFailure(DateTimeOffset now)
+    /// <summary>The recent failures and one more at <paramref name="now"/>.</summary>
+    public FailedAttempts With(DateTimeOffset now) => new(Failures.Where(f => now - f < Window).Append(now).ToList());
+
+    /// <summary>The recent failures without one at <paramref name="at"/> (a reservation given back).</summary>
+    public FailedAttempts Without(DateTimeOffset at, DateTimeOffset now)
     {
-        var recent = Failures.Where(f => now - f < Window).Append(now).ToList();
-        return recent.Count >= MaxFailures ? new FailedAttempts([], now + LockDuration) : new FailedAttempts(recent, null);
+        var recent = Failures.Where(f => now - f < Window).ToList();
+        recent.Remove(at);
+        return new(recent);
     }
 
-    public int RemainingAttempts(DateTimeOffset now) => MaxFailures - Failures.Count(f => now - f < Window);
+    /// <summary>When the oldest recent failure stops counting.</summary>
+    public DateTimeOffset FreeAt(DateTimeOffset now) =>
+        Failures.Where(f => now - f < Window).DefaultIfEmpty(now - Window).Min() + Window;
 }

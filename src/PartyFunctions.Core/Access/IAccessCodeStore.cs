@@ -1,8 +1,9 @@
 namespace PartyFunctions.Access;
 
 /// <summary>
-/// Port: code hashes and failed attempts per unit. Attempts are saved with optimistic concurrency: the version
-/// read with them must still be current, so two instances counting failures at once cannot lose one.
+/// Port: code hashes and recent failed attempts per unit. Attempts are saved with optimistic concurrency: the version
+/// read with them must still be current, so two instances counting failures at once cannot lose one. Saving no
+/// failures removes what was stored.
 /// </summary>
 public interface IAccessCodeStore
 {

@@ -84,6 +84,17 @@ public sealed class LinkSigningKey
     public const string Setting = "Links:SigningKey";
     public const string PreviousSetting = "Links:PreviousSigningKey";
     public const int MinBytes = 32;
+
+    /// <summary>
+    /// Keys published in this repository (local.settings.json.example, the demo): anyone can sign links with them, so
+    /// they are refused wherever the app runs in Azure (<see cref="ForHost"/>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> PublishedKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "bG9jYWwtb25seS1saW5rLXNpZ25pbmcta2V5LW5vdC1mb3ItYXp1cmU=",
+        "ZGVtby1vbmx5LWxpbmstc2lnbmluZy1rZXktbm90LWZvci1henVyZQ==",
+    };
+
     private readonly byte[] key;
     private readonly byte[]? previous;
 
@@ -100,7 +111,24 @@ public sealed class LinkSigningKey
         previous = string.IsNullOrWhiteSpace(previousBase64) ? null : Decode(previousBase64, PreviousSetting);
     }
 
+    /// <summary>The keys as the app reads them; in Azure (<paramref name="inAzure"/>) a published key is a configuration error.</summary>
+    public static LinkSigningKey ForHost(string? base64, string? previousBase64, bool inAzure)
+    {
+        if (inAzure && (PublishedKeys.Contains(base64?.Trim() ?? string.Empty) || PublishedKeys.Contains(previousBase64?.Trim() ?? string.Empty)))
+        {
+            throw new InvalidOperationException(
+                $"{Setting} is a key published in the repository (local.settings.json.example or the demo) and is refused in Azure: " +
+                "generate one with `openssl rand -base64 32` and set it in Key Vault (docs/deploy.md).");
+        }
+
+        return new LinkSigningKey(base64, previousBase64);
+    }
+
     internal byte[] Mac(byte[] payload) => HMACSHA256.HashData(key, payload);
+
+    /// <summary>A key for another purpose (HKDF over the current key), so that one secret serves both without mixing them.</summary>
+    internal byte[] Derive(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: System.Text.Encoding.UTF8.GetBytes("party/" + purpose));
 
     /// <summary>True when <paramref name="mac"/> was made with the current or the previous key.</summary>
     internal bool Verifies(byte[] payload, byte[] mac) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using PartyFunctions.Csv;
 
 namespace PartyFunctions.Organisation;
 
@@ -34,19 +35,10 @@ public static class UnitCsv
             return (rows, errors);
         }
 
-        var options = new CsvReaderOptions
-        {
-            // The separator is detected (',' or the ';' a Vietnamese-locale Excel writes); line numbers are the editor's.
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => errors.Add(new ImportError((int)record.LineNumber, record.Reason == CsvMalformedReason.FieldCountMismatch
-                ? "Số cột của dòng khác với tiêu đề / the row has a different number of fields than the header."
-                : $"Dòng CSV sai định dạng ({record.Reason}): kiểm tra dấu ngoặc kép / malformed CSV ({record.Reason}): check the quotes.")),
-        };
+        // The separator is detected (',' or the ';' a Vietnamese-locale Excel writes); line numbers are the editor's.
+        var options = CsvFiles.Reader(record => errors.Add(new ImportError((int)record.LineNumber, record.Reason == CsvMalformedReason.FieldCountMismatch
+            ? "Số cột của dòng khác với tiêu đề / the row has a different number of fields than the header."
+            : $"Dòng CSV sai định dạng ({record.Reason}): kiểm tra dấu ngoặc kép / malformed CSV ({record.Reason}): check the quotes.")));
         using var reader = CsvReader.Create(file, options);
         if (reader.Headers.Count == 0)
         {
@@ -131,7 +123,7 @@ public static class UnitCsv
             row.Error($"Loại đơn vị \"{kindText}\" không hợp lệ: province, district, grassroots hoặc cell / unknown kind.");
         }
 
-        var name = row.Text(Name)?.Normalize(NormalizationForm.FormC);
+        var name = row.FreeText(Name)?.Normalize(NormalizationForm.FormC);
         if (name is null)
         {
             row.Error("Thiếu tên đơn vị / the name is missing.");
@@ -146,7 +138,7 @@ public static class UnitCsv
 
         var secretary = row.Email(SecretaryEmail);
         var office = row.Email(OfficeEmail);
-        var memberName = row.Text(AssignedMemberName)?.Normalize(NormalizationForm.FormC);
+        var memberName = row.FreeText(AssignedMemberName)?.Normalize(NormalizationForm.FormC);
         var memberEmail = row.Email(AssignedMemberEmail);
         if (kindKnown && secretary is not null && kind.IsCommittee())
         {
@@ -180,6 +172,22 @@ public static class UnitCsv
 
         public string? Text(string column) =>
             columns.TryGetValue(column, out var i) && !string.IsNullOrWhiteSpace(record[i]) ? record[i].Trim() : null;
+
+        /// <summary>
+        /// Text people wrote (names): refused when a spreadsheet would run it as a formula, because the names go back
+        /// out in the sheets the office opens in Excel (the access codes' mail merge above all).
+        /// </summary>
+        public string? FreeText(string column)
+        {
+            var text = Text(column);
+            if (CsvFiles.StartsLikeFormula(text))
+            {
+                Error($"Cột {column} bắt đầu bằng '{text![0]}', Excel sẽ chạy như công thức: hãy bỏ ký tự đó / {column} starts with '{text[0]}', which a spreadsheet runs as a formula: remove it.");
+                return null;
+            }
+
+            return text;
+        }
 
         public DateOnly? Date(string column, bool required)
         {

@@ -25,6 +25,7 @@ public static partial class UnitPath
     /// <summary>Office codes: capital letters without diacritics, digits, '.', '-' and '_'; safe in table keys and URLs.</summary>
     public static bool IsValidId(string id) => id.Length <= MaxIdLength && IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]*$", RegexOptions.CultureInvariant)]
+    // \A and \z, not ^ and $: "$" also matches before a final newline, which would let "A\n" through to a table key.
+    [GeneratedRegex(@"\A[A-Z0-9][A-Z0-9._-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -52,17 +52,23 @@ public sealed class AttachEvidence(IRemediationStore plans, IEvidenceStore evide
                     return Attempt.Done(new RemediationOutcome(RemediationStatus.Unchanged, current.Plan));
                 }
 
+                // Checked before the blob is stored: a file the plan cannot record is not kept either.
+                var file = new EvidenceFile(name, Clean(fileName, type), type.ContentType(), content.Length, sha, clock.GetUtcNow());
+                var plan = current.Plan with
+                {
+                    Items = current.Plan.Items.Select(i => i.Id == itemId ? i with { Evidence = [.. i.Evidence, file] } : i).ToList(),
+                };
+                if (item.Evidence.Count >= PlanSize.MaxEvidencePerItem || !PlanSize.LeavesRoomForReview(plan))
+                {
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.TooLarge, PlanSize.TooLarge));
+                }
+
                 if (!stored)
                 {
                     await evidence.SaveAsync(name, content, type.ContentType(), ct);
                     stored = true;
                 }
 
-                var file = new EvidenceFile(name, Clean(fileName, type), type.ContentType(), content.Length, sha, clock.GetUtcNow());
-                var plan = current.Plan with
-                {
-                    Items = current.Plan.Items.Select(i => i.Id == itemId ? i with { Evidence = [.. i.Evidence, file] } : i).ToList(),
-                };
                 return Attempt.DoneIf(await plans.TryReplaceAsync(plan, current.ETag, ct), new RemediationOutcome(RemediationStatus.Created, plan));
             },
             RemediationOutcome.Busy,

@@ -32,12 +32,26 @@ public static class EvidenceSniffer
         return bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]) && HasWordEntries(content) ? EvidenceType.Docx : null;
     }
 
+    private const string ContentTypes = "[Content_Types].xml";
+    private const int MaxContentTypesBytes = 64 * 1024;
+
     private static bool HasWordEntries(ReadOnlyMemory<byte> content)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
-            return zip.Entries.Any(e => e.FullName.StartsWith("word/", StringComparison.Ordinal));
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            if (!names.Contains(ContentTypes, StringComparer.Ordinal) || !names.Contains("word/document.xml", StringComparer.Ordinal)
+                || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+
+            // Only the start is read: the content types of a real document are a few hundred bytes.
+            using var types = new StreamReader(zip.GetEntry(ContentTypes)!.Open());
+            var buffer = new char[MaxContentTypesBytes];
+            var read = types.ReadBlock(buffer, 0, buffer.Length);
+            return !new string(buffer, 0, read).Contains("macroEnabled", StringComparison.OrdinalIgnoreCase);
         }
         catch (InvalidDataException)
         {

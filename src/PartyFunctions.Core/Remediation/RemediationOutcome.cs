@@ -16,6 +16,9 @@ public enum RemediationStatus
     /// <summary>The access code or the signed link does not reach the unit.</summary>
     Forbidden,
 
+    /// <summary>The client typed too many wrong codes lately; nothing was checked.</summary>
+    Throttled,
+
     /// <summary>A read found the plan.</summary>
     Found,
 }

@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using PartyFunctions.Access;
 using PartyFunctions.Alerts;
+using PartyFunctions.Organisation;
 using PartyFunctions.Policy;
 
 namespace PartyFunctions.Remediation;
@@ -10,7 +12,7 @@ namespace PartyFunctions.Remediation;
 /// reads the plan, the link when one is given. Each request is checked for its credential first, then its size and
 /// content, then handed to <see cref="SubmitRemediationPlan"/>, <see cref="AttachEvidence"/> or <see cref="ReviewRemediationPlan"/>.
 /// </summary>
-public sealed class RemediationRequests(
+public sealed partial class RemediationRequests(
     SubmitRemediationPlan submit, AttachEvidence attach, ReviewRemediationPlan review, IRemediationStore plans,
     AuthenticateCell cells, SubtreeAccess access)
 {
@@ -23,10 +25,10 @@ public sealed class RemediationRequests(
     public const string UnnamedSuperior = "cấp trên (liên kết ký)";
 
     /// <summary>The unit's plan; <paramref name="plan"/> is null when the body was not the JSON a plan is.</summary>
-    public async Task<RemediationOutcome> SubmitAsync(AlertKey key, string? accessCode, PlanRequest? plan, CancellationToken cancellationToken)
+    public async Task<RemediationOutcome> SubmitAsync(AlertKey key, string? accessCode, string client, PlanRequest? plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (await CellDeniedAsync(key, accessCode, cancellationToken) is { } denied)
+        if ((KeyError(key, itemId: "1") ?? await CellDeniedAsync(key, accessCode, client, cancellationToken)) is { } denied)
         {
             return denied;
         }
@@ -38,12 +40,12 @@ public sealed class RemediationRequests(
     }
 
     /// <summary>The plan as it stands, for the superior when <paramref name="link"/> is given, otherwise for the unit.</summary>
-    public async Task<RemediationOutcome> ReadAsync(AlertKey key, string? accessCode, string? link, CancellationToken cancellationToken)
+    public async Task<RemediationOutcome> ReadAsync(AlertKey key, string? accessCode, string? link, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var denied = link is not null
+        var denied = KeyError(key, itemId: "1") ?? (link is not null
             ? await LinkDeniedAsync(key, link, cancellationToken)
-            : await CellDeniedAsync(key, accessCode, cancellationToken);
+            : await CellDeniedAsync(key, accessCode, client, cancellationToken));
         if (denied is not null)
         {
             return denied;
@@ -59,12 +61,12 @@ public sealed class RemediationRequests(
     /// <see cref="MaxUploadRequestBytes"/> is refused before <paramref name="readUpload"/> reads anything.
     /// </summary>
     public async Task<RemediationOutcome> AttachAsync(
-        AlertKey key, string itemId, string? accessCode, long? declaredBytes, Func<CancellationToken, Task<EvidenceUpload?>> readUpload,
+        AlertKey key, string itemId, string? accessCode, string client, long? declaredBytes, Func<CancellationToken, Task<EvidenceUpload?>> readUpload,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(readUpload);
-        if (await CellDeniedAsync(key, accessCode, cancellationToken) is { } denied)
+        if ((KeyError(key, itemId) ?? await CellDeniedAsync(key, accessCode, client, cancellationToken)) is { } denied)
         {
             return denied;
         }
@@ -88,7 +90,7 @@ public sealed class RemediationRequests(
     public async Task<RemediationOutcome> AcceptAsync(AlertKey key, string? link, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return await LinkDeniedAsync(key, link, cancellationToken) is { } denied
+        return (KeyError(key, itemId: "1") ?? await LinkDeniedAsync(key, link, cancellationToken)) is { } denied
             ? denied
             : await review.AcceptAsync(key, Actor(by), cancellationToken);
     }
@@ -96,18 +98,40 @@ public sealed class RemediationRequests(
     public async Task<RemediationOutcome> CloseItemAsync(AlertKey key, string itemId, string? link, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return await LinkDeniedAsync(key, link, cancellationToken) is { } denied
+        return (KeyError(key, itemId) ?? await LinkDeniedAsync(key, link, cancellationToken)) is { } denied
             ? denied
             : await review.CloseItemAsync(key, itemId, Actor(by), cancellationToken);
     }
 
+    /// <summary>
+    /// Route values become table keys and blob names: only the shapes a plan can have pass (a unit id, a plan rule, a
+    /// year or month, an item number; whether the rule takes a plan is the use case's answer, 404), so '#', '?', '\\', '/' or control characters are a 400, never a storage error.
+    /// </summary>
+    private static RemediationOutcome? KeyError(AlertKey key, string? itemId) =>
+        UnitPath.IsValidId(key.UnitId) && RulePattern().IsMatch(key.Rule) && PeriodPattern().IsMatch(key.Period)
+            && itemId is not null && ItemPattern().IsMatch(itemId)
+            ? null
+            : RemediationOutcome.Fail(RemediationStatus.Invalid, new LocalizedText(
+                "Địa chỉ không hợp lệ: mã đơn vị, loại cảnh báo, kỳ (yyyy hoặc yyyy-MM) hoặc số nội dung sai dạng.",
+                "The address is not valid: unit id, alert rule, period (yyyy or yyyy-MM) or item number is malformed."));
+
+    [GeneratedRegex(@"\A[a-z][a-z0-9-]{0,39}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex RulePattern();
+
+    [GeneratedRegex(@"\A[0-9]{4}(-[0-9]{2})?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodPattern();
+
+    [GeneratedRegex(@"\A[0-9]{1,2}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemPattern();
+
     // Who acted, as the superior typed it; a name that is empty or too long is not recorded.
     private static string Actor(string? by) => by is { Length: > 0 and <= 200 } ? by : UnnamedSuperior;
 
-    private async Task<RemediationOutcome?> CellDeniedAsync(AlertKey key, string? accessCode, CancellationToken cancellationToken)
+    private async Task<RemediationOutcome?> CellDeniedAsync(AlertKey key, string? accessCode, string client, CancellationToken cancellationToken)
     {
-        var auth = await cells.RunAsync(key.UnitId, accessCode, cancellationToken);
-        return auth.Succeeded ? null : RemediationOutcome.Fail(RemediationStatus.Forbidden, auth.Message);
+        var auth = await cells.RunAsync(key.UnitId, accessCode, client, cancellationToken);
+        return auth.Succeeded ? null
+            : RemediationOutcome.Fail(auth.Outcome == CellAuthenticationOutcome.Throttled ? RemediationStatus.Throttled : RemediationStatus.Forbidden, auth.Message);
     }
 
     private async Task<RemediationOutcome?> LinkDeniedAsync(AlertKey key, string? link, CancellationToken cancellationToken)
@@ -121,4 +145,8 @@ public sealed class RemediationRequests(
 public sealed record PlanRequest(IReadOnlyList<PlanItemInput>? Items);
 
 /// <summary>An uploaded file: its name as sent (shown only), its length, and its bytes, read only once the length is accepted.</summary>
-public sealed record EvidenceUpload(string? FileName, long Length, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> ReadAsync);
+public sealed record EvidenceUpload(string? FileName, long Length, Func<CancellationToken, Task<ReadOnlyMemory<byte>>> ReadAsync)
+{
+    /// <summary>A request that turned out larger than any upload while it was read (it declared no length).</summary>
+    public static readonly EvidenceUpload TooLarge = new(null, long.MaxValue, _ => throw new InvalidOperationException("Too large to read."));
+}

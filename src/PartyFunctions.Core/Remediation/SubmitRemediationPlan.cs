@@ -52,6 +52,11 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IAlertStore a
                 }
 
                 var plan = new RemediationPlan(key, PlanState.Submitted, newItems, clock.GetUtcNow());
+                if (!PlanSize.LeavesRoomForReview(plan))
+                {
+                    return Attempt.Done(RemediationOutcome.Fail(RemediationStatus.TooLarge, PlanSize.TooLarge));
+                }
+
                 return Attempt.DoneIf(
                     existing is null ? await plans.TryAddAsync(plan, ct) : await plans.TryReplaceAsync(plan, existing.ETag, ct),
                     new RemediationOutcome(existing is null ? RemediationStatus.Created : RemediationStatus.Updated, plan));

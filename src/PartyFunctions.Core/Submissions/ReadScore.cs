@@ -12,7 +12,7 @@ public sealed class ReadScore(AuthenticateCell authenticate, SubtreeAccess acces
 {
     public const string ViewAction = "view";
 
-    public async Task<ReadScoreOutcome> RunAsync(string unitId, string? periodText, string? code, string? link, CancellationToken cancellationToken)
+    public async Task<ReadScoreOutcome> RunAsync(string unitId, string? periodText, string? code, string? link, string client, CancellationToken cancellationToken)
     {
         if (!ScorePeriod.TryParse(periodText, out var period))
         {
@@ -23,11 +23,11 @@ public sealed class ReadScore(AuthenticateCell authenticate, SubtreeAccess acces
         Organisation.Unit? unit;
         if (!string.IsNullOrEmpty(code))
         {
-            var login = await authenticate.RunAsync(unitId, code, cancellationToken);
+            var login = await authenticate.RunAsync(unitId, code, client, cancellationToken);
             var (vi, en) = login.Message;
             if (!login.Succeeded)
             {
-                return new ReadScoreOutcome(login.Outcome == CellAuthenticationOutcome.LockedOut ? SubmissionStatus.LockedOut : SubmissionStatus.Unauthenticated,
+                return new ReadScoreOutcome(login.Outcome == CellAuthenticationOutcome.Throttled ? SubmissionStatus.Throttled : SubmissionStatus.Unauthenticated,
                     [new FieldError("accessCode", "access", vi, en)]);
             }
 

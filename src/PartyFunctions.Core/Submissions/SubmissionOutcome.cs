@@ -12,7 +12,9 @@ public enum SubmissionStatus
 
     Invalid,
     Unauthenticated,
-    LockedOut,
+
+    /// <summary>The client typed too many wrong codes lately; nothing was checked (docs/security.md).</summary>
+    Throttled,
 
     /// <summary>The amendment window has closed.</summary>
     Closed,

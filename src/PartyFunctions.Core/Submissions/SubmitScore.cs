@@ -11,7 +11,8 @@ namespace PartyFunctions.Submissions;
 /// storage is checked first, then the access code, then the month against the unit; the raw request is archived
 /// under its receipt before the score is written, so nothing accepted is ever lost, and the receipt makes a retry
 /// harmless. A first submission is an insert; a month that has a score is amended under its ETag until the cut-off.
-/// Storage round trips of a first submission: three, one after the other (sign-in query, archive, insert).
+/// Storage round trips of a first submission: five one after the other (sign-in query beside the client's read, the
+/// client's reservation and its return, archive, insert; docs/security.md, item 1).
 /// </summary>
 public sealed class SubmitScore(
     AuthenticateCell authenticate, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, PartyMetrics metrics, TimeProvider clock)
@@ -38,12 +39,12 @@ public sealed class SubmitScore(
             return new SubmissionOutcome(SubmissionStatus.Invalid, errors);
         }
 
-        var login = await authenticate.RunAsync(input.UnitId!, input.AccessCode, cancellationToken);
+        var login = await authenticate.RunAsync(input.UnitId!, input.AccessCode, input.ClientIpHash, cancellationToken);
         if (!login.Succeeded)
         {
             var (vi, en) = login.Message;
             return SubmissionOutcome.Fail(
-                login.Outcome == CellAuthenticationOutcome.LockedOut ? SubmissionStatus.LockedOut : SubmissionStatus.Unauthenticated,
+                login.Outcome == CellAuthenticationOutcome.Throttled ? SubmissionStatus.Throttled : SubmissionStatus.Unauthenticated,
                 new FieldError("accessCode", "access", vi, en));
         }
 
@@ -230,7 +231,7 @@ public sealed class SubmitScore(
     {
         SubmissionStatus.Invalid => "invalid",
         SubmissionStatus.Unauthenticated => "unauthenticated",
-        SubmissionStatus.LockedOut => "locked-out",
+        SubmissionStatus.Throttled => "throttled",
         SubmissionStatus.Closed => "closed",
         SubmissionStatus.Conflict => "conflict",
         _ => "other",

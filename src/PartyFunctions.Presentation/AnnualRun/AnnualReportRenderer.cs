@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using PartyFunctions.Csv;
 using Fluid;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
@@ -54,7 +55,7 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
     private static string RenderCsv(List<AnnualResult> results)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(text, CsvFiles.Writer, leaveOpen: true))
         {
             csv.WriteHeader(CsvHeader);
             foreach (var r in results)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using PartyFunctions.Csv;
 using Fluid;
 using PartyFunctions.Access;
 using PartyFunctions.Alerts;
@@ -56,7 +57,7 @@ public sealed class StatusPages
     {
         ArgumentNullException.ThrowIfNull(report);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(text, CsvFiles.Writer, leaveOpen: true))
         {
             csv.WriteHeader(["unitId", "name", "superior", "status", "statusVi", "band", "bandVi", "total", "openAlerts"]);
             foreach (var r in report.Rows)

@@ -7,9 +7,9 @@ using PartyFunctions.Storage.Organisation;
 namespace PartyFunctions.Storage.Access;
 
 /// <summary>
-/// Code hashes and failed attempts in the <c>AccessCodes</c> table, partition = unit id, beside the copy of the unit
-/// that <see cref="TableUnitStore"/> writes there. Attempts are written with If-Match on the ETag read (or as an
-/// insert when none exist), so concurrent instances cannot lose a failure.
+/// Code hashes and recent failed attempts in the <c>AccessCodes</c> table, partition = unit id, beside the copy of the
+/// unit that <see cref="TableUnitStore"/> writes there. Attempts are written with If-Match on the ETag read (or as an
+/// insert when none exist), so concurrent instances cannot lose a failure; a row left with no failures is deleted.
 /// </summary>
 public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCodeStore
 {
@@ -67,7 +67,7 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(ms => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture)))
             .ToList();
-        return (new FailedAttempts(failures, e.GetDateTimeOffset("LockedUntil")), e.ETag.ToString());
+        return (new FailedAttempts(failures), e.ETag.ToString());
     }
 
     public async Task<bool> TrySaveAttemptsAsync(string unitId, FailedAttempts attempts, string? version, CancellationToken cancellationToken)
@@ -77,11 +77,14 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
         var entity = new TableEntity(unitId, AttemptsRow)
         {
             ["Failures"] = string.Join(',', attempts.Failures.Select(f => f.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))),
-            ["LockedUntil"] = attempts.LockedUntil,
         };
         try
         {
-            if (version is null)
+            if (attempts.IsClear && version is not null)
+            {
+                await table.DeleteEntityAsync(unitId, AttemptsRow, new ETag(version), cancellationToken);
+            }
+            else if (version is null)
             {
                 await table.AddEntityAsync(entity, cancellationToken);
             }
@@ -92,7 +95,7 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
 
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             return false;
         }

@@ -49,7 +49,7 @@ public static class AppSettings
         new(LinksPreviousSigningKey, "The signing key before the last rotation: still verifies links already sent, never signs. Empty when none.", IsSecret: true),
         new(PolicySeries, "The series of policy packs the deployment scores with ('vn', the national packs, by default; 'phu-tho' for Phú Thọ's sheet): docs/policy.md.", RequiredInAzure: false),
         new(StorageNamePrefix, "Prefix of every table and container name (lower case for containers), to keep tests or deployments sharing an account apart.", RequiredInAzure: false),
-        new(RequireAdminRole, "'true' to demand the PartyAdmin role on admin endpoints even where App Service Authentication is off.", RequiredInAzure: false),
+        new(RequireAdminRole, "'false' turns the PartyAdmin role check off; 'true' where App Service Authentication is off stops the app at start-up (the principal header would be the caller's).", RequiredInAzure: false),
         new(TelemetryConsole, "'true' to print the worker's traces, metrics and logs to the console (local runs); Azure sends them to Application Insights instead.", RequiredInAzure: false),
     ];
 }

@@ -13,6 +13,9 @@ public static class StorageNames
     public const string PoliciesContainer = "policies";
     public const string OutboxContainer = "outbox";
 
+    /// <summary>Each client's recent wrong access codes (the sign-in throttle); a lifecycle rule deletes them after a day.</summary>
+    public const string SignInClientsContainer = "signin-clients";
+
     public const string DigestsQueue = "digests";
     public const string DigestsPoisonQueue = DigestsQueue + "-poison";
     public const string ClassificationShardsQueue = "classification-shards";
@@ -42,7 +45,7 @@ public static class StorageNames
     public const string HeartbeatsTable = "Heartbeats";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer];
+        [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer, SignInClientsContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ClassificationShardsPoisonQueue, ScoreEventsQueue];
 

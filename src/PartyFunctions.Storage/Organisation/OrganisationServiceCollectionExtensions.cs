@@ -17,16 +17,22 @@ public static class OrganisationServiceCollectionExtensions
         services.AddSingleton<IUnitStore, TableUnitStore>();
         services.AddSingleton<IImportArchive, BlobImportArchive>();
         services.AddSingleton<IAccessCodeStore, TableAccessCodeStore>();
+        services.AddSingleton<IClientAttemptStore, BlobClientAttemptStore>();
         services.AddSingleton<ImportUnits>();
         services.AddSingleton<IssueAccessCodes>();
         services.AddSingleton<AuthenticateCell>();
         // Resolved on first use, so that only what signs or verifies links fails, clearly, when the key is missing.
-        services.AddSingleton(_ => new LinkSigningKey(configuration[LinkSigningKey.Setting], configuration[LinkSigningKey.PreviousSetting]));
+        services.AddSingleton(_ => LinkSigningKey.ForHost(configuration[LinkSigningKey.Setting], configuration[LinkSigningKey.PreviousSetting], RunsInAzure(configuration)));
         services.AddSingleton<LinkSigner>();
+        services.AddSingleton<ClientAddresses>();
         services.AddSingleton<SubtreeAccess>();
         services.AddSingleton<ViewUnit>();
-        services.AddSingleton(_ => new AdminPrincipal(
-            AdminPrincipal.RequiresRole(configuration["WEBSITE_AUTH_ENABLED"], configuration[RequireAdminRoleSetting])));
+        // Decided now, not on first use: a role required without the platform's authentication stops the app at start-up.
+        services.AddSingleton(new AdminPrincipal(AdminPrincipal.RequiresRole(configuration["WEBSITE_AUTH_ENABLED"], configuration[RequireAdminRoleSetting])));
         return services;
     }
+
+    /// <summary>App Service (and so every Functions plan) sets these for the site; a laptop or a test has neither.</summary>
+    public static bool RunsInAzure(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["WEBSITE_INSTANCE_ID"]) || !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
 }

@@ -13,7 +13,7 @@ public sealed class OrganisationTables(StorageNamespace storage)
     /// <summary>The same units keyed by place: PK = the top unit's id, RK = the materialised path.</summary>
     public Task<TableClient> UnitTreeAsync(CancellationToken cancellationToken) => storage.TableAsync(StorageNames.UnitTreeTable, cancellationToken);
 
-    /// <summary>Per unit: RK "code" (the code's hash) and RK "attempts" (failed attempts and lock).</summary>
+    /// <summary>Per unit: RK "code" (the code's hash), RK "attempts" (recent wrong codes) and RK "unit" (the sign-in copy).</summary>
     public Task<TableClient> AccessCodesAsync(CancellationToken cancellationToken) => storage.TableAsync(StorageNames.AccessCodesTable, cancellationToken);
 
     /// <summary>Every import file as received.</summary>

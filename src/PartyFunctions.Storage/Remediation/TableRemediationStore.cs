@@ -12,7 +12,8 @@ namespace PartyFunctions.Storage.Remediation;
 /// </summary>
 public sealed class TableRemediationStore(RemediationTables tables) : IRemediationStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Letters as they are (PlanSize): the property's 64 KiB holds the plan the use cases allowed.
+    private static readonly JsonSerializerOptions Json = PlanSize.Json;
 
     public async Task<StoredPlan?> GetAsync(AlertKey key, CancellationToken cancellationToken)
     {

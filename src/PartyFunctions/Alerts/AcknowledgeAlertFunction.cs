@@ -27,7 +27,8 @@ public sealed class AcknowledgeAlertFunction(AcknowledgeAlert acknowledge, Statu
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AcknowledgeAlert)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken))["link"].FirstOrDefault() : null;
+        var body = request.HasFormContentType ? await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken) : null;
+        var token = body?.Text is { } form ? Submissions.RequestReading.FormFields(form).GetValueOrDefault("link") : null;
         return Page(await acknowledge.AcknowledgeAsync(token ?? request.Query["link"].FirstOrDefault(), cancellationToken), null);
     }
 

@@ -48,15 +48,21 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
                     "Cần gửi biểu mẫu (application/x-www-form-urlencoded).", "A form post (application/x-www-form-urlencoded) is expected."));
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken);
+        if (body.Text is null)
+        {
+            return Problems.Page(body.Status, new LocalizedText(body.Vi!, body.En!));
+        }
+
+        var form = RequestReading.FormFields(body.Text);
         var decisions = form.Keys
-            .Where(k => k.StartsWith(LevelField, StringComparison.Ordinal) && !string.IsNullOrEmpty(form[k].FirstOrDefault()))
-            .Select(k => new DecisionInput(k[LevelField.Length..], form[k].FirstOrDefault(), form[ReasonField + k[LevelField.Length..]].FirstOrDefault()))
+            .Where(k => k.StartsWith(LevelField, StringComparison.Ordinal) && !string.IsNullOrEmpty(form[k]))
+            .Select(k => new DecisionInput(k[LevelField.Length..], form[k], form.GetValueOrDefault(ReasonField + k[LevelField.Length..])))
             .ToList();
-        var language = RequestReading.Language(form["lang"].FirstOrDefault() ?? request.Query["lang"]);
-        var posted = form.Keys.ToDictionary(k => k, k => form[k].FirstOrDefault(), StringComparer.Ordinal);
+        var language = RequestReading.Language(form.GetValueOrDefault("lang") ?? request.Query["lang"]);
+        var posted = form.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal);
         return Page(language, year, committeeId, token,
-            await committee.DecideAsync(token, year, committeeId, decisions, form["decidedBy"].FirstOrDefault(), cancellationToken), posted);
+            await committee.DecideAsync(token, year, committeeId, decisions, form.GetValueOrDefault("decidedBy"), cancellationToken), posted);
     }
 
     [Function("AnnualDecisionAdmin")]
@@ -71,7 +77,13 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
         }
 
         var language = RequestReading.Language(request.Query["lang"]);
-        if (await JsonBody.ReadAsync<DecisionBody>(request, cancellationToken) is not { } body)
+        var read = await RequestBody.ReadJsonAsync<DecisionBody>(request, cancellationToken);
+        if (read.Refusal is { } refused)
+        {
+            return Problems.Of(refused.Status, new LocalizedText(refused.Vi!, refused.En!), language);
+        }
+
+        if (read.Value is not { } body)
         {
             return Problems.Of(StatusCodes.Status400BadRequest,
                 new LocalizedText("Nội dung phải là JSON {level, reason, decidedBy}.", "The body must be JSON {level, reason, decidedBy}."), language);

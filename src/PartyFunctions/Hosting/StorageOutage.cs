@@ -47,6 +47,7 @@ public static class StorageOutage
         if (WantsHtml(context.Request))
         {
             response.ContentType = HtmlPage.ContentType;
+            HtmlPage.Secure(response.Headers);
             await response.WriteAsync(ErrorPage.Render(Problems.TitleOf(StatusCodes.Status503ServiceUnavailable), Message), context.RequestAborted);
             return;
         }

@@ -57,7 +57,8 @@ public static class Problems
     public static int StatusOf(Submissions.SubmissionStatus status) => status switch
     {
         Submissions.SubmissionStatus.Unauthenticated => StatusCodes.Status401Unauthorized,
-        Submissions.SubmissionStatus.LockedOut or Submissions.SubmissionStatus.Closed => StatusCodes.Status423Locked,
+        Submissions.SubmissionStatus.Throttled => StatusCodes.Status429TooManyRequests,
+        Submissions.SubmissionStatus.Closed => StatusCodes.Status423Locked,
         Submissions.SubmissionStatus.Conflict => StatusCodes.Status409Conflict,
         Submissions.SubmissionStatus.Replayed => StatusCodes.Status200OK,
         Submissions.SubmissionStatus.Recorded => StatusCodes.Status201Created,
@@ -73,6 +74,7 @@ public static class Problems
         413 => new("Nội dung quá lớn", "Body too large"),
         415 => new("Sai kiểu nội dung", "Unsupported media type"),
         423 => new("Đang bị khóa", "Locked"),
+        429 => new("Thử quá nhiều lần", "Too many attempts"),
         503 => new("Tạm thời chưa lưu được", "Temporarily unavailable"),
         _ => new("Yêu cầu chưa hợp lệ", "The request is not valid"),
     };
@@ -86,6 +88,7 @@ public static class Problems
         413 => "too-large",
         415 => "unsupported-media-type",
         423 => "locked",
+        429 => "too-many-attempts",
         503 => "storage-unavailable",
         _ => "invalid-request",
     };

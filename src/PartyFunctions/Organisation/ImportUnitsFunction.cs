@@ -15,6 +15,9 @@ namespace PartyFunctions.Organisation;
 /// </summary>
 public sealed class ImportUnitsFunction(ImportUnits importUnits, AdminPrincipal admin)
 {
+    /// <summary>Room for a multipart form's boundaries and headers around the file.</summary>
+    private const int MultipartEnvelopeBytes = 64 * 1024;
+
     [Function("ImportUnits")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminImportUnits)] HttpRequest request,
@@ -32,17 +35,17 @@ public sealed class ImportUnitsFunction(ImportUnits importUnits, AdminPrincipal 
             return Problems.Of(StatusCodes.Status400BadRequest, new LocalizedText("deactivateMissing phải là true hoặc false.", "deactivateMissing must be true or false."), language);
         }
 
-        byte[]? content;
+        UploadRead upload;
         try
         {
-            content = await UploadedFile.ReadAsync(request, ImportUnits.MaxFileBytes, cancellationToken);
+            upload = await RequestBody.ReadFileAsync(request, ImportUnits.MaxFileBytes + MultipartEnvelopeBytes, "file", cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             return Problems.Of(StatusCodes.Status400BadRequest, new LocalizedText("Biểu mẫu tải lên không đọc được.", "The multipart form is unreadable."), language);
         }
 
-        if (content is null)
+        if (upload.TooLarge || upload.Content is not { } content || content.Length > ImportUnits.MaxFileBytes)
         {
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, new LocalizedText(
                 $"Tệp quá lớn (tối đa {ImportUnits.MaxFileBytes / 1024 / 1024} MB).", $"The file is too large (at most {ImportUnits.MaxFileBytes / 1024 / 1024} MB)."), language);

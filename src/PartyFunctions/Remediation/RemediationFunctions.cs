@@ -15,7 +15,7 @@ namespace PartyFunctions.Remediation;
 /// covering the unit: <c>POST .../accept</c> and <c>POST .../items/{itemId}/close</c> (POST only: mail scanners prefetch
 /// GETs). <c>GET</c> reads the plan with either.
 /// </summary>
-public sealed class RemediationFunctions(RemediationRequests requests)
+public sealed class RemediationFunctions(RemediationRequests requests, ClientAddresses clients)
 {
     public const string AccessCodeHeader = "X-Access-Code";
 
@@ -25,8 +25,10 @@ public sealed class RemediationFunctions(RemediationRequests requests)
         string unitId, string rule, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.SubmitAsync(new AlertKey(rule, unitId, period), Code(request),
-            await JsonBody.ReadAsync<PlanRequest>(request, cancellationToken), cancellationToken));
+        var body = await RequestBody.ReadJsonAsync<PlanRequest>(request, cancellationToken);
+        return body.Refusal is { } refused
+            ? Problems.Of(refused.Status, new Policy.LocalizedText(refused.Vi!, refused.En!), RequestReading.Language(request.Query["lang"]))
+            : Answer(request, await requests.SubmitAsync(new AlertKey(rule, unitId, period), Code(request), clients.ClientHash(request), body.Value, cancellationToken));
     }
 
     [Function("GetRemediationPlan")]
@@ -36,7 +38,7 @@ public sealed class RemediationFunctions(RemediationRequests requests)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Answer(request, await requests.ReadAsync(new AlertKey(rule, unitId, period), Code(request), request.Query["link"].FirstOrDefault(),
-            cancellationToken));
+            clients.ClientHash(request), cancellationToken));
     }
 
     [Function("UploadRemediationEvidence")]
@@ -45,7 +47,7 @@ public sealed class RemediationFunctions(RemediationRequests requests)
         string unitId, string rule, string period, string itemId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.AttachAsync(new AlertKey(rule, unitId, period), itemId, Code(request), request.ContentLength,
+        return Answer(request, await requests.AttachAsync(new AlertKey(rule, unitId, period), itemId, Code(request), clients.ClientHash(request), request.ContentLength,
             ct => ReadFileAsync(request, ct), cancellationToken));
     }
 
@@ -71,21 +73,21 @@ public sealed class RemediationFunctions(RemediationRequests requests)
 
     private static string? Code(HttpRequest request) => request.Headers[AccessCodeHeader].FirstOrDefault();
 
-    /// <summary>The form's file named "file" (or its first file); null when the request is not a multipart form with a file.</summary>
+    /// <summary>
+    /// The form's file named "file" (or its first file), read within the upload limit even when the request declares no
+    /// length; null when the request is not a multipart form with a file.
+    /// </summary>
     private static async Task<EvidenceUpload?> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)).Files is not { Count: > 0 } files)
+        if (!request.HasFormContentType)
         {
             return null;
         }
 
-        var file = files.GetFile("file") ?? files[0];
-        return new EvidenceUpload(file.FileName, file.Length, async ct =>
-        {
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, ct);
-            return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        });
+        var upload = await RequestBody.ReadFileAsync(request, RemediationRequests.MaxUploadRequestBytes, "file", cancellationToken);
+        return upload.TooLarge ? EvidenceUpload.TooLarge
+            : upload.Content is { } content ? new EvidenceUpload(upload.FileName, content.Length, _ => Task.FromResult<ReadOnlyMemory<byte>>(content))
+            : null;
     }
 
     private static ObjectResult Answer(HttpRequest request, RemediationOutcome outcome) => outcome.Status switch
@@ -95,6 +97,7 @@ public sealed class RemediationFunctions(RemediationRequests requests)
         var status => Problems.Of(status switch
         {
             RemediationStatus.Forbidden => StatusCodes.Status403Forbidden,
+            RemediationStatus.Throttled => StatusCodes.Status429TooManyRequests,
             RemediationStatus.NotFound => StatusCodes.Status404NotFound,
             RemediationStatus.Conflict => StatusCodes.Status409Conflict,
             RemediationStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,

@@ -11,7 +11,7 @@ namespace PartyFunctions.Submissions;
 /// <c>/api/confirm/{unitId}/{period}?link=TOKEN</c>: the superior's signed link. GET only shows the sheet (a mail
 /// scanner prefetching the link changes nothing); POST confirms it or corrects the points with a reason.
 /// </summary>
-public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages)
+public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages, ClientAddresses clients)
 {
     [Function("ConfirmScoreSheet")]
     public async Task<IActionResult> ShowAsync(
@@ -32,7 +32,7 @@ public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages)
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await RequestReading.ReadAsync(request, "application/x-www-form-urlencoded", cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken);
         var fields = body.Text is null ? [] : RequestReading.FormFields(body.Text);
         var language = RequestReading.Language(fields.GetValueOrDefault("lang") ?? request.Query["lang"]);
         var link = fields.GetValueOrDefault("link") ?? request.Query["link"].FirstOrDefault();
@@ -47,7 +47,7 @@ public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages)
             .ToDictionary(f => f.Key[FormSubmission.CriteriaPrefix.Length..], f => f.Value, StringComparer.Ordinal);
         var receipt = fields.GetValueOrDefault("receiptId") ?? ReceiptId.New();
         var outcome = await confirm.RunAsync(new ConfirmationInput(link, unitId, period, points, fields.GetValueOrDefault("reason"),
-            fields.GetValueOrDefault("confirmerName"), fields.GetValueOrDefault("version"), receipt, RequestReading.ClientIpHash(request)), cancellationToken);
+            fields.GetValueOrDefault("confirmerName"), fields.GetValueOrDefault("version"), receipt, clients.ClientHash(request)), cancellationToken);
         var html = pages.Confirmation(language, outcome.View, link, outcome.Result is null ? fields : [],
             outcome.Errors, outcome.Result is null ? receipt : ReceiptId.New(), outcome.Result);
         return new() { Result = HtmlPage.Of(StatusOf(outcome.Status), html), Event = outcome.Event };

@@ -14,7 +14,7 @@ namespace PartyFunctions.Submissions;
 /// <c>GET /api/form</c>: the cell secretary's monthly form (Vietnamese; <c>?lang=en</c>); <c>POST /api/form</c>: the same
 /// form sent back, answered with a receipt page, or the form again with the values kept and each error beside its field.
 /// </summary>
-public sealed class FormFunction(SubmitScore submit, SubmissionForm form, SubmissionPages pages)
+public sealed class FormFunction(SubmitScore submit, SubmissionForm form, SubmissionPages pages, ClientAddresses clients)
 {
     private const string FormType = "application/x-www-form-urlencoded";
 
@@ -36,7 +36,7 @@ public sealed class FormFunction(SubmitScore submit, SubmissionForm form, Submis
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Form)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await RequestReading.ReadAsync(request, FormType, cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, FormType, cancellationToken);
         if (body.Text is null)
         {
             return new() { Result = Page(body.Status, RequestReading.Language(request.Query["lang"]), new Dictionary<string, string?>(),
@@ -48,7 +48,7 @@ public sealed class FormFunction(SubmitScore submit, SubmissionForm form, Submis
         SubmissionOutcome outcome;
         try
         {
-            outcome = await submit.RunAsync(new FormSubmission(fields, RequestReading.ClientIpHash(request)), cancellationToken);
+            outcome = await submit.RunAsync(new FormSubmission(fields, clients.ClientHash(request)), cancellationToken);
         }
         catch (Exception ex) when (StorageOutage.Is(ex, cancellationToken))
         {

@@ -11,7 +11,7 @@ namespace PartyFunctions.Submissions;
 /// repeated receipt); <c>GET /api/scores/{unitId}/{period}</c> reads it with the cell's code (header
 /// <c>X-Access-Code</c>) or a superior's signed link (<c>?link=</c>). Errors are RFC 9457 problem details.
 /// </summary>
-public sealed class ScoresFunction(SubmitScore submit, ReadScore read)
+public sealed class ScoresFunction(SubmitScore submit, ReadScore read, ClientAddresses clients)
 {
     public const string AccessCodeHeader = "X-Access-Code";
 
@@ -21,13 +21,13 @@ public sealed class ScoresFunction(SubmitScore submit, ReadScore read)
     {
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestReading.Language(request.Query["lang"]);
-        var body = await RequestReading.ReadAsync(request, "application/json", cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, "application/json", cancellationToken);
         if (body.Text is null)
         {
             return new() { Result = Problems.Of(body.Status, new Policy.LocalizedText(body.Vi!, body.En!), language) };
         }
 
-        var outcome = await submit.RunAsync(JsonSubmission.Parse(body.Text, RequestReading.ClientIpHash(request)), cancellationToken);
+        var outcome = await submit.RunAsync(JsonSubmission.Parse(body.Text, clients.ClientHash(request)), cancellationToken);
         var status = Problems.StatusOf(outcome.Status);
         return outcome.Recorded is { } recorded
             ? new() { Result = new ObjectResult(ScoreView.Of(recorded.Score, recorded.Result)) { StatusCode = status }, Event = recorded.Event }
@@ -41,7 +41,7 @@ public sealed class ScoresFunction(SubmitScore submit, ReadScore read)
     {
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestReading.Language(request.Query["lang"]);
-        var outcome = await read.RunAsync(unitId, period, request.Headers[AccessCodeHeader].FirstOrDefault(), request.Query["link"].FirstOrDefault(), cancellationToken);
+        var outcome = await read.RunAsync(unitId, period, request.Headers[AccessCodeHeader].FirstOrDefault(), request.Query["link"].FirstOrDefault(), clients.ClientHash(request), cancellationToken);
         return outcome switch
         {
             { Score: { } score } => new OkObjectResult(ScoreView.Of(score, outcome.Result)),

@@ -6,7 +6,7 @@ using PartyFunctions.IntegrationTests.Organisation;
 
 namespace PartyFunctions.IntegrationTests.Access;
 
-/// <summary>Codes and lockout against Azurite, through the app's real wiring, with a fake clock.</summary>
+/// <summary>Codes and the per-client throttle against Azurite, through the app's real wiring, with a fake clock.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class AuthenticateCellTests(AzuriteFixture azurite)
 {
@@ -45,30 +45,40 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Five_wrong_codes_in_15_minutes_lock_the_unit_for_15_minutes_even_for_the_right_code()
+    public async Task Wrong_codes_from_other_clients_never_refuse_the_right_code()
     {
         await using var host = await HostAsync();
         var codes = await IssueAsync(host, "BN.TUMAI.DONGCAO", allUnder: true);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 30; i++)
         {
-            Assert.Equal(CellAuthenticationOutcome.Rejected, (await AuthenticateAsync(host, Cb1, "WRONG-CODE-XX")).Outcome);
-            clock.Advance(TimeSpan.FromMinutes(3));
+            Assert.Equal(CellAuthenticationOutcome.Rejected, (await AuthenticateAsync(host, Cb1, "WRONG-CODE-XX", "attacker-" + (i % 3))).Outcome);
         }
 
-        var fifthAt = clock.GetUtcNow();
-        var fifth = await AuthenticateAsync(host, Cb1, "WRONG-CODE-XX");
-        clock.Advance(TimeSpan.FromMinutes(14));
-        var stillLocked = await AuthenticateAsync(host, Cb1, codes[Cb1]);
-        var otherCell = await AuthenticateAsync(host, Cb2, codes[Cb2]);
-        clock.Advance(TimeSpan.FromMinutes(1));
-        var afterLock = await AuthenticateAsync(host, Cb1, codes[Cb1]);
+        Assert.True((await AuthenticateAsync(host, Cb1, codes[Cb1], "secretary")).Succeeded);
+    }
 
-        Assert.Equal(CellAuthenticationOutcome.LockedOut, fifth.Outcome);
-        Assert.Equal(fifthAt + TimeSpan.FromMinutes(15), fifth.LockedUntil);
-        Assert.Contains("bị khóa đến", fifth.Message.Vi, StringComparison.Ordinal);
-        Assert.Equal(CellAuthenticationOutcome.LockedOut, stillLocked.Outcome);
-        Assert.True(otherCell.Succeeded, "the lock is per unit");
-        Assert.True(afterLock.Succeeded, afterLock.Message.Vi);
+    [Fact]
+    public async Task A_client_with_ten_wrong_codes_in_15_minutes_is_throttled_until_the_oldest_counts_no_more()
+    {
+        await using var host = await HostAsync();
+        var codes = await IssueAsync(host, "BN.TUMAI.DONGCAO", allUnder: true);
+        var firstAt = clock.GetUtcNow();
+        for (var i = 0; i < AuthenticateCell.ClientMaxFailures; i++)
+        {
+            Assert.Equal(CellAuthenticationOutcome.Rejected, (await AuthenticateAsync(host, i % 2 == 0 ? Cb1 : Cb2, "WRONG-CODE-XX")).Outcome);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var throttled = await AuthenticateAsync(host, Cb1, codes[Cb1]);
+        var otherClient = await AuthenticateAsync(host, Cb1, codes[Cb1], "another-client");
+        clock.Advance(firstAt + FailedAttempts.Window - clock.GetUtcNow());
+        var later = await AuthenticateAsync(host, Cb1, codes[Cb1]);
+
+        Assert.Equal(CellAuthenticationOutcome.Throttled, throttled.Outcome);
+        Assert.Equal(firstAt + FailedAttempts.Window, throttled.RetryAt);
+        Assert.Contains("thử lại sau", throttled.Message.Vi, StringComparison.Ordinal);
+        Assert.True(otherClient.Succeeded, "the throttle is per client");
+        Assert.True(later.Succeeded, later.Message.Vi);
     }
 
     [Fact]
@@ -76,7 +86,7 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
     {
         await using var host = await HostAsync();
         var code = (await IssueAsync(host, Cb1))[Cb1];
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 2 * AuthenticateCell.ClientMaxFailures; i++)
         {
             Assert.Equal(CellAuthenticationOutcome.Rejected, (await AuthenticateAsync(host, Cb1, "WRONG")).Outcome);
             clock.Advance(TimeSpan.FromMinutes(4));
@@ -86,18 +96,52 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_lock_holds_across_instances_and_concurrent_attempts_are_all_counted()
+    public async Task A_parallel_burst_on_two_instances_gets_no_more_checks_than_the_same_codes_in_sequence_and_no_500()
     {
         await using var host = await HostAsync();
         var code = (await IssueAsync(host, Cb1))[Cb1];
         // A second app instance over the same storage (same settings, same clock).
         await using var other = FunctionHost.Create(host.Configuration, s => s.AddSingleton<TimeProvider>(clock));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(i =>
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
             AuthenticateAsync(i % 2 == 0 ? host : other, Cb1, "WRONG-" + i)));
 
-        Assert.Contains(results, r => r.Outcome == CellAuthenticationOutcome.LockedOut);
-        Assert.Equal(CellAuthenticationOutcome.LockedOut, (await AuthenticateAsync(other, Cb1, code)).Outcome);
+        Assert.InRange(results.Count(r => r.Outcome == CellAuthenticationOutcome.Rejected), 1, AuthenticateCell.ClientMaxFailures);
+        Assert.All(results, r => Assert.NotEqual(CellAuthenticationOutcome.Authenticated, r.Outcome));
+        Assert.Equal(CellAuthenticationOutcome.Throttled, (await AuthenticateAsync(other, Cb1, code)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_right_code_gives_its_reservation_back_so_secretaries_behind_one_address_are_never_throttled()
+    {
+        await using var host = await HostAsync();
+        var codes = await IssueAsync(host, "BN.TUMAI.DONGCAO", allUnder: true);
+
+        for (var i = 0; i < 3 * AuthenticateCell.ClientMaxFailures; i++)
+        {
+            Assert.True((await AuthenticateAsync(host, i % 2 == 0 ? Cb1 : Cb2, codes[i % 2 == 0 ? Cb1 : Cb2], "office-nat")).Succeeded);
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_code_for_a_unit_that_does_not_exist_stores_nothing_for_that_unit()
+    {
+        await using var host = await HostAsync();
+        await IssueAsync(host, Cb1);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(CellAuthenticationOutcome.Rejected, (await AuthenticateAsync(host, "NO.SUCH.CELL" + i, "ABCD-EFGH-JKMN", "client-" + i)).Outcome);
+        }
+
+        var table = await host.Services.GetRequiredService<PartyFunctions.Storage.Organisation.OrganisationTables>().AccessCodesAsync(default);
+        var rows = new List<string>();
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey.CompareTo("NO.SUCH.CELL") >= 0 && e.PartitionKey.CompareTo("NO.SUCH.CELM") < 0))
+        {
+            rows.Add(row.PartitionKey + "/" + row.RowKey);
+        }
+
+        Assert.Empty(rows);
     }
 
     [Theory]
@@ -135,6 +179,6 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
         return codes;
     }
 
-    private static Task<CellAuthentication> AuthenticateAsync(FunctionHost host, string unitId, string code) =>
-        host.Services.GetRequiredService<AuthenticateCell>().RunAsync(unitId, code, default);
+    private static Task<CellAuthentication> AuthenticateAsync(FunctionHost host, string unitId, string code, string client = "one-client") =>
+        host.Services.GetRequiredService<AuthenticateCell>().RunAsync(unitId, code, client, default);
 }

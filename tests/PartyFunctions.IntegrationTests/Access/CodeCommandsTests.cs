@@ -32,7 +32,7 @@ public sealed class CodeCommandsTests(AzuriteFixture azurite) : IDisposable
         var cb1 = lines.Single(l => l.StartsWith("BN.TUMAI.DONGCAO.CB1,", StringComparison.Ordinal)).Split(',');
         Assert.Equal("Chi bộ thôn Đông", cb1[1]);
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", cb1[4]);
-        Assert.True((await host.Services.GetRequiredService<AuthenticateCell>().RunAsync(cb1[0], cb1[4], default)).Succeeded);
+        Assert.True((await host.Services.GetRequiredService<AuthenticateCell>().RunAsync(cb1[0], cb1[4], "test-client", default)).Succeeded);
         Assert.DoesNotContain(cb1[4], output + error, StringComparison.Ordinal);
     }
 

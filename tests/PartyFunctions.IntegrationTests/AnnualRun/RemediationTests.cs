@@ -145,6 +145,79 @@ public sealed class RemediationTests(AzuriteFixture azurite)
         Assert.Equal(PlanState.Submitted, (await host.Services.GetRequiredService<IRemediationStore>().GetAsync(Key, default))!.Plan.State);
     }
 
+    [Fact]
+    public async Task A_plan_too_long_to_store_is_413_with_a_message_and_nothing_is_stored()
+    {
+        var (province, code) = await WeakYearAsync();
+        await using var host = province.Host;
+        var text = string.Concat(Enumerable.Repeat("Tổ chức lại sinh hoạt chi bộ đúng kỳ, ", 40))[..700];
+
+        var tooLong = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(Items(20, text, text)), Code(code));
+
+        Assert.True(tooLong.Status == HttpStatusCode.RequestEntityTooLarge, tooLong.ToString());
+        Assert.Contains("quá dài để lưu", tooLong.Body, StringComparison.Ordinal);
+        Assert.Null(await host.Services.GetRequiredService<IRemediationStore>().GetAsync(Key, default));
+    }
+
+    [Fact]
+    public async Task A_plan_at_the_units_limit_can_still_be_accepted_and_every_item_closed_by_a_superior_with_a_long_name()
+    {
+        var (province, code) = await WeakYearAsync();
+        await using var host = province.Host;
+        var text = string.Concat(Enumerable.Repeat("Bổ sung biên bản các tháng thiếu, ", 20))[..520];
+        Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(Items(20, text, text)), Code(code))).Status);
+        var link = Uri.EscapeDataString(province.Link("remediation", "Q"));
+        var by = Uri.EscapeDataString(new string('Đ', 200));
+
+        var accepted = await host.SendAsync(HttpMethod.Post, $"{Plan}/accept?link={link}&by={by}");
+        var closed = new List<HttpStatusCode>();
+        for (var item = 1; item <= 20; item++)
+        {
+            closed.Add((await host.SendAsync(HttpMethod.Post, $"{Plan}/items/{item}/close?link={link}&by={by}")).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        Assert.All(closed, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(PlanState.Closed, (await host.Services.GetRequiredService<IRemediationStore>().GetAsync(Key, default))!.Plan.State);
+    }
+
+    [Fact]
+    public async Task An_item_holds_at_most_ten_files_and_the_eleventh_is_413_and_not_stored()
+    {
+        var (province, code) = await WeakYearAsync();
+        await using var host = province.Host;
+        Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(TwoItems), Code(code))).Status);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < PlanSize.MaxEvidencePerItem + 1; i++)
+        {
+            var pdf = Samples.Pdf();
+            pdf[100] = (byte)i;
+            statuses.Add((await Upload(host, code, "1", pdf, $"bien-ban-{i}.pdf")).Status);
+        }
+
+        Assert.All(statuses[..PlanSize.MaxEvidencePerItem], s => Assert.Equal(HttpStatusCode.Created, s));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, statuses[^1]);
+        Assert.Equal(PlanSize.MaxEvidencePerItem, (await BlobsAsync(host)).Count);
+    }
+
+    [Fact]
+    public async Task A_plan_body_past_64_KiB_is_413_before_it_is_parsed()
+    {
+        var (province, code) = await WeakYearAsync();
+        await using var host = province.Host;
+
+        var huge = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(Items(20, new string('a', 4000), "Bí thư")), Code(code));
+
+        Assert.True(huge.Status == HttpStatusCode.RequestEntityTooLarge, huge.ToString());
+        Assert.Contains("64 KB", huge.Body, StringComparison.Ordinal);
+    }
+
+    private static object Items(int count, string title, string owner) => new
+    {
+        items = Enumerable.Range(1, count).Select(_ => new { title, owner, due = "2026-03-31" }).ToArray(),
+    };
+
     private async Task<(Province Province, string Code)> WeakYearAsync()
     {
         var province = await Province.ClassifiedAsync(azurite);

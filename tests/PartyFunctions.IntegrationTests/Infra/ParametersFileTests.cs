@@ -20,6 +20,14 @@ public sealed class ParametersFileTests
     }
 
     [Fact]
+    public async Task The_archive_is_immutable_five_years_on_prod_and_one_day_elsewhere_unless_set()
+    {
+        Assert.Equal(1825, (await ValuesAsync(("AZURE_ENV_NAME", "prod")))["archiveRetentionDays"]!.GetValue<int>());
+        Assert.Equal(1, (await ValuesAsync(("AZURE_ENV_NAME", "party-staging")))["archiveRetentionDays"]!.GetValue<int>());
+        Assert.Equal(30, (await ValuesAsync(("AZURE_ENV_NAME", "dev"), ("PARTY_ARCHIVE_RETENTION_DAYS", "30")))["archiveRetentionDays"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_deployer_is_a_user_unless_AZURE_PRINCIPAL_TYPE_says_otherwise()
     {
         Assert.Equal("User", (await ValuesAsync())["deployerPrincipalType"]!.GetValue<string>());

@@ -26,6 +26,7 @@ public sealed partial class ResourceNameTests
         ["functionApp"] = Site(), // Microsoft.Web/sites: 2-60, alnum and hyphens, no hyphen at either end
         ["actionGroup"] = Insights(), // Microsoft.Insights actionGroups: 1-260, no %&\?/ and no trailing dot or space
         ["alerts"] = AlertRulePrefix(), // Microsoft.Insights scheduledQueryRules: 1-260, none of *<>%{}&:\?/#| (with the longest suffix)
+        ["network"] = Network(), // Microsoft.Network virtualNetworks and privateEndpoints: 2-64, alnum _.-, alnum first, alnum or _ last (room for "-queue")
     };
 
     [Theory]
@@ -62,7 +63,7 @@ public sealed partial class ResourceNameTests
 
         var moduleNames = new[] { ("identity", "name", "identity"), ("storage", "name", "storage"), ("monitoring", "workspaceName", "workspace"),
             ("monitoring", "insightsName", "insights"), ("keyvault", "name", "keyVault"), ("functionapp", "planName", "plan"), ("functionapp", "siteName", "functionApp"),
-            ("alerts", "actionGroupName", "actionGroup"), ("alerts", "rulePrefix", "alerts") };
+            ("alerts", "actionGroupName", "actionGroup"), ("alerts", "rulePrefix", "alerts"), ("network", "name", "network") };
 
         Assert.Equal(NameRules.Keys.Order(), moduleNames.Select(m => m.Item3).Distinct().Order());
         foreach (var (module, parameter, name) in moduleNames)
@@ -119,6 +120,9 @@ public sealed partial class ResourceNameTests
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,60}$")]
     private static partial Regex Plan();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,56}[A-Za-z0-9_]$")]
+    private static partial Regex Network();
 
     // The prefix leaves room for the longest rule suffix ("-digests-failing", 16 characters).
     [GeneratedRegex(@"^[^*<>%{}&:\\?/#|]{1,244}$")]

@@ -154,24 +154,25 @@ public sealed class FormFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_wrong_code_is_401_and_five_lock_the_form_423_even_for_the_right_code()
+    public async Task A_wrong_code_is_401_and_ten_from_one_address_make_it_429_while_the_cell_itself_still_gets_in()
     {
         await using var world = await SubmissionWorld.CreateAsync(azurite);
 
-        var wrong = await world.PostFormAsync(world.Form(("accessCode", "AAAA-BBBB-CCCC")));
-        for (var i = 0; i < 4; i++)
+        var wrong = await world.PostFormAsync(world.Form(("accessCode", "AAAA-BBBB-CCCC")), clientAddress: "198.51.100.1");
+        for (var i = 1; i < PartyFunctions.Access.AuthenticateCell.ClientMaxFailures; i++)
         {
-            await world.PostFormAsync(world.Form(("accessCode", "AAAA-BBBB-CCCC")));
+            await world.PostFormAsync(world.Form(("accessCode", "AAAA-BBBB-CCCC")), clientAddress: "198.51.100.1");
         }
 
-        var locked = await world.PostFormAsync(world.Form());
+        var throttled = await world.PostFormAsync(world.Form(), clientAddress: "198.51.100.1");
+        var secretary = await world.PostFormAsync(world.Form(), clientAddress: "203.0.113.9");
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);
         Assert.Contains("Mã truy cập không đúng", wrong.Body, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Locked, locked.Status);
-        Assert.Contains("bị khóa", locked.Body, StringComparison.Ordinal);
-        Assert.Null(await world.StoredAsync());
-        Assert.Empty(await world.EventsAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.Status);
+        Assert.Contains("thử lại sau", throttled.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, secretary.Status);
+        Assert.Single(await world.EventsAsync());
     }
 
     [Theory]

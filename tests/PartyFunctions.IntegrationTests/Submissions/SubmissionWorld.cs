@@ -39,7 +39,7 @@ internal sealed class SubmissionWorld : IAsyncDisposable
     /// <summary>3 December 2025, 10:00 in Vietnam: November is due on the 5th and cut off at the end of the 8th.</summary>
     public static readonly DateTimeOffset Start = new(2025, 12, 3, 10, 0, 0, TimeSpan.FromHours(7));
 
-    public static async Task<SubmissionWorld> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
+    public static async Task<SubmissionWorld> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? services = null, string[]? units = null)
     {
         var clock = new FakeTimeProvider(Start);
         var host = FunctionHost.Create(TestSettings.For(azurite), s =>
@@ -47,7 +47,7 @@ internal sealed class SubmissionWorld : IAsyncDisposable
             s.AddSingleton<TimeProvider>(clock);
             services?.Invoke(s);
         });
-        await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
+        await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv(units ?? []));
         var codes = new Dictionary<string, string>();
         var issue = host.Services.GetRequiredService<IssueAccessCodes>();
         await issue.RunAsync(Superior, allUnder: true, issued =>
@@ -102,8 +102,9 @@ internal sealed class SubmissionWorld : IAsyncDisposable
         facts = new { held = true, combined = false, membersTotal = 20, membersExempt = 2, membersPresent = 17, unexcusedAbsent = 0, durationMinutes = 95, memberDisciplined = false },
     };
 
-    public Task<HttpResponseSnapshot> PostFormAsync(IDictionary<string, string> form, string query = "") =>
-        Host.SendAsync(HttpMethod.Post, "/api/form" + query, new FormUrlEncodedContent(form));
+    public Task<HttpResponseSnapshot> PostFormAsync(IDictionary<string, string> form, string query = "", string? clientAddress = null) =>
+        Host.SendAsync(HttpMethod.Post, "/api/form" + query, new FormUrlEncodedContent(form),
+            clientAddress is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = clientAddress });
 
     public Task<HttpResponseSnapshot> PostJsonAsync(object body) =>
         Host.SendAsync(HttpMethod.Post, "/api/scores", JsonContent.Create(body));

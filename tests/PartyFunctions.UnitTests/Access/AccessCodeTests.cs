@@ -28,19 +28,19 @@ public sealed class AccessCodeTests
     }
 
     [Fact]
-    public void Five_failures_within_15_minutes_lock_for_15_minutes_and_older_ones_expire()
+    public void Failures_count_for_15_minutes_and_a_reservation_given_back_stops_counting()
     {
         var t0 = DateTimeOffset.UnixEpoch;
         var attempts = FailedAttempts.None;
         for (var i = 0; i < 4; i++)
         {
-            attempts = attempts.AfterFailure(t0.AddMinutes(i * 3));
+            attempts = attempts.With(t0.AddMinutes(i * 3));
         }
 
-        Assert.False(attempts.IsLocked(t0.AddMinutes(9)));
-        Assert.Equal(4, attempts.AfterFailure(t0.AddMinutes(15)).Failures.Count);
-        var locked = attempts.AfterFailure(t0.AddMinutes(14));
-        Assert.True(locked.IsLocked(t0.AddMinutes(28)));
-        Assert.False(locked.IsLocked(t0.AddMinutes(29)));
+        Assert.Equal(4, attempts.Recent(t0.AddMinutes(9)));
+        Assert.Equal(4, attempts.With(t0.AddMinutes(15)).Failures.Count);
+        Assert.Equal(t0.AddMinutes(18), attempts.FreeAt(t0.AddMinutes(16)));
+        Assert.Equal(3, attempts.Without(t0.AddMinutes(9), t0.AddMinutes(10)).Recent(t0.AddMinutes(10)));
+        Assert.True(attempts.Without(t0.AddMinutes(9), t0.AddMinutes(30)).IsClear);
     }
 }

@@ -10,9 +10,18 @@ public sealed class AdminPrincipalTests
     [InlineData("True", null, true)]
     [InlineData("false", null, false)]
     [InlineData("True", "false", false)]
-    [InlineData(null, "true", true)]
+    [InlineData("True", "true", true)]
     public void The_role_is_required_where_App_Service_Authentication_is_on_unless_overridden(string? authEnabled, string? setting, bool required) =>
         Assert.Equal(required, AdminPrincipal.RequiresRole(authEnabled, setting));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    public void Requiring_the_role_without_the_platforms_authentication_refuses_to_start_rather_than_trust_a_forgeable_header(string? authEnabled)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => AdminPrincipal.RequiresRole(authEnabled, "true"));
+        Assert.Contains("x-ms-client-principal", refused.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Only_a_principal_with_the_PartyAdmin_role_claim_passes()
