@@ -106,8 +106,9 @@ internal sealed class SubmissionWorld : IAsyncDisposable
         Host.SendAsync(HttpMethod.Post, "/api/form" + query, new FormUrlEncodedContent(form),
             clientAddress is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = clientAddress });
 
-    public Task<HttpResponseSnapshot> PostJsonAsync(object body) =>
-        Host.SendAsync(HttpMethod.Post, "/api/scores", JsonContent.Create(body));
+    public Task<HttpResponseSnapshot> PostJsonAsync(object body, string? clientAddress = null) =>
+        Host.SendAsync(HttpMethod.Post, "/api/scores", JsonContent.Create(body),
+            clientAddress is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = clientAddress });
 
     public async Task<IReadOnlyList<ScoreRecorded>> EventsAsync()
     {
