@@ -28,6 +28,20 @@ public sealed class StorageClients
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
 
+    /// <summary>
+    /// Empties the app's queues (created when missing). Their names are fixed, as the host binds them, and not in a
+    /// storage namespace: a local demo or a test run starts them empty so it never inherits an earlier run's messages.
+    /// </summary>
+    public async Task EmptyAppQueuesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var name in Configuration.StorageNames.Queues)
+        {
+            var queue = Queues.GetQueueClient(name);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await queue.ClearMessagesAsync(cancellationToken);
+        }
+    }
+
     public static StorageClients FromConfiguration(IConfiguration configuration) => FromConfiguration(configuration, []);
 
     public static StorageClients FromConfiguration(IConfiguration configuration, IEnumerable<StoragePipelinePolicy> policies)

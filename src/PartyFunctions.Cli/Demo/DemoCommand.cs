@@ -53,7 +53,7 @@ public static class DemoCommand
             try
             {
                 await error.WriteLineAsync($"Storage namespace {run.Prefix}; the app's queues emptied first. Emails in {run.Configuration[AppSettings.EmailDirectory]}.");
-                await DemoStorage.EmptyQueuesAsync(app.HostStorage, cancellationToken);
+                await app.HostStorage.EmptyAppQueuesAsync(cancellationToken);
                 var watch = Stopwatch.StartNew();
                 var play = new DemoYear(all, clock, y, new Random(result.GetValue(seed)));
                 var province = await play.PlayAsync(n, cancellationToken);

@@ -45,18 +45,6 @@ public static class DemoStorage
         return new DemoRun(prefix, configuration);
     }
 
-    /// <summary>The app's queues have fixed names (the host binds them so) and outlive a namespace: a demo starts them empty.</summary>
-    public static async Task EmptyQueuesAsync(StorageClients storage, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        foreach (var name in StorageNames.Queues)
-        {
-            var queue = storage.Queues.GetQueueClient(name);
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await queue.ClearMessagesAsync(cancellationToken);
-        }
-    }
-
     /// <summary>Starts Azurite (data in .azurite/) when the configured endpoints are loopback ones and none answers; null otherwise.</summary>
     public static async Task<AzuriteProcess?> EnsureAsync(IConfiguration configuration, TextWriter error, CancellationToken cancellationToken)
     {

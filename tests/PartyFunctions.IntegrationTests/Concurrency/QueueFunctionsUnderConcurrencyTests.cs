@@ -41,7 +41,8 @@ public sealed class QueueFunctionsUnderConcurrencyTests(TwinAzurites azurites, I
 
     private static async Task<IReadOnlyList<string>> PlayAsync(AzuriteFixture azurite, string function, string seed, int copies, int instances)
     {
-        await WorldChanges.EmptyQueuesAsync(azurite);
+        // The app's queues are not in a test's namespace: a play must not inherit what an earlier one left.
+        await StorageClients.FromConfiguration(azurite.Configuration()).EmptyAppQueuesAsync();
         Redelivery redelivery;
         using (Twins.Seeded(seed))
         {

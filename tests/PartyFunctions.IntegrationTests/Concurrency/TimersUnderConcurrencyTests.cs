@@ -45,7 +45,8 @@ public sealed class TimersUnderConcurrencyTests(TwinAzurites azurites, ITestOutp
 
     private static async Task<IReadOnlyList<string>> PlayAsync(AzuriteFixture azurite, string timer, string seed, int instances)
     {
-        await WorldChanges.EmptyQueuesAsync(azurite);
+        // The app's queues are not in a test's namespace: a play must not inherit what an earlier one left.
+        await StorageClients.FromConfiguration(azurite.Configuration()).EmptyAppQueuesAsync();
         TimerWorld world;
         using (Twins.Seeded(seed))
         {

@@ -1,4 +1,3 @@
-using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
 
 namespace PartyFunctions.IntegrationTests.Concurrency;
@@ -35,21 +34,6 @@ internal static class WorldChanges
             {
                 await instance.DisposeAsync();
             }
-        }
-    }
-
-    /// <summary>
-    /// Empties the app's queues on <paramref name="azurite"/>: their names are fixed (the host binds them so), not in a
-    /// test's namespace, and a play must not inherit what an earlier play on the same Azurite left behind.
-    /// </summary>
-    public static async Task EmptyQueuesAsync(AzuriteFixture azurite)
-    {
-        var queues = StorageClients.FromConfiguration(azurite.Configuration()).Queues;
-        foreach (var name in StorageNames.Queues)
-        {
-            var queue = queues.GetQueueClient(name);
-            await queue.CreateIfNotExistsAsync();
-            await queue.ClearMessagesAsync();
         }
     }
 
