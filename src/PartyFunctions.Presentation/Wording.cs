@@ -34,6 +34,8 @@ public static class Wording
         AlertRules.WeakMonth => en ? "Meeting rated Weak" : "Sinh hoạt xếp loại Kém",
         AlertRules.NeedsConsolidation => en ? "Needs consolidation" : "Cần củng cố",
         AlertRules.AnnualWeak => en ? "Weak year, remediation needed" : "Yếu kém cả năm, cần khắc phục",
+        AlertRules.Findings => en ? "Shortcomings pointed out, remediation needed" : "Cấp trên chỉ ra hạn chế, cần khắc phục",
+        AlertRules.PlanOverdue => en ? "Remediation plan overdue" : "Kế hoạch khắc phục quá hạn",
         _ => rule ?? string.Empty,
     };
 

@@ -79,6 +79,20 @@ public sealed record Alert(
             ? this
             : this with { State = AlertState.Resolved, History = [.. History, new AlertTransition(at, actor, AlertTransition.Resolved, Detail: reason)] };
 
+    /// <summary>
+    /// Opens a resolved alert again as acknowledged (someone is on it: the member who reopened the plan), so it does not
+    /// climb; its next resolution sends a new notice.
+    /// </summary>
+    public Alert Reopen(DateTimeOffset at, string actor, string reason) =>
+        State != AlertState.Resolved
+            ? this
+            : this with
+            {
+                State = AlertState.Acknowledged,
+                ResolvedNoticeSent = false,
+                History = [.. History, new AlertTransition(at, actor, AlertTransition.Reopened, Detail: reason)],
+            };
+
     public Alert NoticeSent(DateTimeOffset at) =>
         this with { ResolvedNoticeSent = true, History = [.. History, new AlertTransition(at, AlertTransition.System, AlertTransition.ResolvedNotice)] };
 

@@ -34,4 +34,11 @@ public static class AlertConditions
         var consecutive = lastSix.Count >= 2 && Poor(lastSix[^1]) && Poor(lastSix[^2]);
         return consecutive || lastSix.TakeLast(6).Count(Poor) >= 3;
     }
+
+    /// <summary>
+    /// needs-consolidation, once its plan is closed, resolves when the two months after the plan's acceptance
+    /// (<see cref="Remediation.PlanRules.MonthsAfterAcceptance"/>) are both Khá or better.
+    /// </summary>
+    public static bool ConsolidationCleared(ScoreRecord? first, ScoreRecord? second) =>
+        first is not null && second is not null && first.EffectiveBand >= Band.Fair && second.EffectiveBand >= Band.Fair;
 }

@@ -1,5 +1,6 @@
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
+using PartyFunctions.Remediation;
 using PartyFunctions.Submissions;
 using PartyFunctions.Telemetry;
 
@@ -9,13 +10,17 @@ namespace PartyFunctions.Alerts;
 /// Turns what is due on a set of alerts (the next chain step, a "resolved" notice) into one digest per recipient for
 /// one run, then records the steps on the alerts. Digests go first, alerts after: a run that crashes in between is
 /// repeated with the same run id, writes the same digest ids (the outbox ignores them) and then records the steps, so
-/// a step is never lost and never emailed twice.
+/// a step is never lost and never emailed twice. When an alert that asks for a plan notifies its level 1, the cell is
+/// told too, with the link to its plan page.
 /// </summary>
-public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, AlertLinks links, PartyMetrics metrics)
+public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, AlertLinks links, PlanLinks planLinks, IUnitStore units, PartyMetrics metrics)
 {
-    public async Task<DispatchResult> DispatchAsync(string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Posts what is due on <paramref name="alerts"/>, and the <paramref name="extra"/> lines of the same run (the plans' reminders), in one digest per recipient.</summary>
+    public async Task<DispatchResult> DispatchAsync(
+        string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
+        var cells = new List<DigestLine>(extra ?? []);
         var today = VietnamDate.DayOf(now);
         var lines = new List<(ChainStep To, DigestItem Item)>();
         var changed = new List<(Alert Alert, string ETag, bool Climbs)>();
@@ -35,6 +40,11 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
                     lines.Add((to, Item(alert, kind, to.Level, links.Acknowledge(alert.Key, to.Level, now))));
                 }
 
+                if (alert.StepsTaken == 0 && PlanRules.AsksForPlan(alert.Key.Rule) && await CellLineAsync(alert, cancellationToken) is { } cell)
+                {
+                    cells.Add(cell);
+                }
+
                 changed.Add((alert.Take(step, now), etag, step > 0 && !to.Repeat));
             }
             else if (alert.State == AlertState.Resolved)
@@ -47,8 +57,8 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
 
         // A step addressed to another unit than the alert's is that unit's office; level 1 to the cell's member is a person.
         var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(
-            new Recipient(l.To.Email!, l.To.Name, Office: l.To.RecipientUnitId != l.Item.UnitId), l.Item with { ViewUrl = ViewUrl(l.To, l.Item, now) })),
-            now, cancellationToken);
+            new Recipient(l.To.Email!, l.To.Name, Office: l.To.RecipientUnitId != l.Item.UnitId), l.Item with { ViewUrl = ViewUrl(l.To, l.Item, now) }))
+            .Concat(cells), now, cancellationToken);
 
         var conflicts = 0;
         var written = new List<AlertKey>();
@@ -68,15 +78,31 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
             }
         }
 
-        return new DispatchResult(digests, lines.Count, changed.Count, conflicts) { Written = written };
+        return new DispatchResult(digests, lines.Count + cells.Count, changed.Count, conflicts) { Written = written };
     }
 
+    // The cell hears that a plan is asked of it, at its secretary's address, with its plan page.
+    private async Task<DigestLine?> CellLineAsync(Alert alert, CancellationToken cancellationToken) =>
+        await units.GetAsync(alert.Key.UnitId, cancellationToken) is { SecretaryEmail: { Length: > 0 } email } unit
+            ? new DigestLine(new Recipient(email, unit.Name, Office: true), new DigestItem(
+                NotificationKind.PlanRequired, unit.Id, unit.Name, alert.Key.Period, alert.Key.Rule, Detail: alert.Detail, ActionUrl: planLinks.CellPlan(alert.Key)))
+            : null;
+
     /// <summary>
-    /// Where the recipient looks: a month's own confirm sheet for an assigned member (weak months: the score is in), the
-    /// status page of the recipient's unit for that month otherwise; none for a year.
+    /// Where the recipient looks: for a plan (or its overdue alert), the plan's review page for the assigned member and
+    /// the office's tracker of the year for an office; a month's own confirm sheet for an assigned member (weak months:
+    /// the score is in), the status page of the recipient's unit for that month otherwise; none for a year.
     /// </summary>
     private string? ViewUrl(ChainStep to, DigestItem item, DateTimeOffset now)
     {
+        if (PlanRules.AsksForPlan(item.Rule) || item.Rule == AlertRules.PlanOverdue)
+        {
+            var key = new AlertKey(item.Rule!, item.UnitId, item.Period ?? string.Empty);
+            return to.RecipientUnitId == item.UnitId || PlanRules.YearOf(key.Period) is not { } year
+                ? planLinks.Review(key, to.RecipientUnitId, now)
+                : planLinks.Tracker(to.RecipientUnitId, year, now);
+        }
+
         if (!ScorePeriod.TryParse(item.Period, out var period))
         {
             return null;

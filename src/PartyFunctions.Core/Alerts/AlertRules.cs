@@ -10,12 +10,20 @@ public static class AlertRules
     public const string NeedsConsolidation = "needs-consolidation";
     public const string AnnualWeak = "annual-weak";
 
+    /// <summary>The superior pointed out shortcomings for a unit that is not weak: it must write a plan too (period yyyy).</summary>
+    public const string Findings = "findings";
+
+    /// <summary>A plan not written within 30 days of its alert, or with items past their deadline (period: the plan's).</summary>
+    public const string PlanOverdue = "plan-overdue";
+
     private static readonly Dictionary<string, NotificationKind> Kinds = new(StringComparer.Ordinal)
     {
         [Overdue] = NotificationKind.Overdue,
         [WeakMonth] = NotificationKind.WeakMonth,
         [NeedsConsolidation] = NotificationKind.NeedsConsolidation,
         [AnnualWeak] = NotificationKind.AnnualWeak,
+        [Findings] = NotificationKind.Findings,
+        [PlanOverdue] = NotificationKind.PlanOverdue,
     };
 
     public static bool IsKnown(string? rule) => rule is not null && Kinds.ContainsKey(rule);

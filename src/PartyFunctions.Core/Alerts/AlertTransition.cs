@@ -10,4 +10,5 @@ public sealed record AlertTransition(DateTimeOffset At, string Actor, string Eve
     public const string Acknowledged = "acknowledged";
     public const string Resolved = "resolved";
     public const string ResolvedNotice = "resolved-notice";
+    public const string Reopened = "reopened";
 }

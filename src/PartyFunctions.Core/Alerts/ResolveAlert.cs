@@ -4,8 +4,9 @@ using PartyFunctions.Telemetry;
 namespace PartyFunctions.Alerts;
 
 /// <summary>
-/// Use case: resolves one alert when its condition cleared (a score arrived; for issue 7, a remediation plan closed).
-/// Resolving a resolved or unknown alert does nothing. The next escalation run sends the "resolved" notice.
+/// Use case: resolves one alert when its condition cleared (a score arrived, a remediation plan closed), or reopens it
+/// when the condition returns (a closed plan's item reopened). Resolving a resolved or unknown alert does nothing. The
+/// next escalation run sends the "resolved" notice.
 /// </summary>
 public sealed class ResolveAlert(IAlertStore store, PartyMetrics metrics)
 {
@@ -34,6 +35,25 @@ public sealed class ResolveAlert(IAlertStore store, PartyMetrics metrics)
                 }
             },
             () => throw new InvalidOperationException($"Alert {key} kept changing while it was being resolved; retry."),
+            cancellationToken);
+    }
+
+    /// <summary>Reopens a resolved alert (<see cref="Alert.Reopen"/>); true when this call reopened it.</summary>
+    public async Task<bool> ReopenAsync(AlertKey key, DateTimeOffset at, string actor, string reason, CancellationToken cancellationToken)
+    {
+        return await OptimisticUpdate.RunAsync(
+            async ct =>
+            {
+                if (await store.GetAsync(key, ct) is not { Alert.State: AlertState.Resolved } stored)
+                {
+                    return Attempt.Done(false);
+                }
+
+                return await store.TryReplaceAsync(stored.Alert.Reopen(at, actor, reason), stored.ETag, ct) == AlertWrite.Conflict
+                    ? Attempt.Conflict<bool>()
+                    : Attempt.Done(true);
+            },
+            () => throw new InvalidOperationException($"Alert {key} kept changing while it was being reopened; retry."),
             cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using PartyFunctions.Deadlines;
 using PartyFunctions.Organisation;
+using PartyFunctions.Remediation;
 using PartyFunctions.Submissions;
 using PartyFunctions.Telemetry;
 
@@ -8,10 +9,13 @@ namespace PartyFunctions.Alerts;
 /// <summary>
 /// Use case (daily timer): resolves the monthly alerts whose condition cleared (a score message may have been lost or
 /// handled before the alert existed), then advances every open, unacknowledged alert along its chain and sends the
-/// "resolved" notices, in one digest per recipient (run id <c>escalation-2025-12-16</c>). Once per Vietnam day.
+/// "resolved" notices, in one digest per recipient (run id <c>escalation-2025-12-16</c>). Once per Vietnam day. Plan
+/// alerts resolve through <see cref="PlanClosure"/>, and <see cref="PlanFollowUp"/> adds the plans' reminders and
+/// overdue alerts to the same digests.
 /// </summary>
 public sealed class RunEscalation(
-    IAlertStore store, IScoreStore scores, AlertDispatcher dispatcher, IRunMarkers markers, PartyMetrics metrics, TimeProvider clock)
+    IAlertStore store, IScoreStore scores, AlertDispatcher dispatcher, PlanClosure plans, PlanFollowUp followUp, IRunMarkers markers,
+    PartyMetrics metrics, TimeProvider clock)
 {
     public const string Job = "escalation";
 
@@ -40,8 +44,17 @@ public sealed class RunEscalation(
             }
         }
 
+        var plansDue = await followUp.RunAsync(work, now, cancellationToken);
+        foreach (var key in plansDue.Cleared)
+        {
+            resolved.Add(key);
+            var index = work.FindIndex(w => w.Alert.Key == key);
+            work[index] = work[index] with { Alert = work[index].Alert.Resolve(now, AlertTransition.System, PlanFollowUp.NoLongerOverdue) };
+        }
+
+        work.AddRange(plansDue.Opened);
         CountActive(work.Select(w => w.Alert).Where(a => a.IsOpen).ToList());
-        var result = await dispatcher.DispatchAsync(runId, work, now, cancellationToken);
+        var result = await dispatcher.DispatchAsync(runId, work, now, cancellationToken, plansDue.Reminders);
         foreach (var key in result.Written.Where(resolved.Contains))
         {
             metrics.AlertResolved(key.Rule);
@@ -62,9 +75,15 @@ public sealed class RunEscalation(
         }
     }
 
-    // Why a monthly alert's condition no longer holds, or null. Other rules resolve through their own use cases.
+    // Why an alert's condition no longer holds, or null: monthly rules by their scores, plans by PlanClosure; plan-overdue
+    // by the follow-up.
     private async Task<string?> ClearedAsync(Alert alert, CancellationToken cancellationToken)
     {
+        if (PlanRules.AsksForPlan(alert.Key.Rule))
+        {
+            return await plans.ClearedAsync(alert, cancellationToken);
+        }
+
         if (!ScorePeriod.TryParse(alert.Key.Period, out var period))
         {
             return null;
@@ -74,13 +93,11 @@ public sealed class RunEscalation(
         {
             AlertRules.Overdue when AlertConditions.OverdueCleared(await ScoreAsync(alert, period, cancellationToken)) => "score arrived",
             AlertRules.WeakMonth when AlertConditions.WeakMonthCleared(
-                await ScoreAsync(alert, period, cancellationToken), await ScoreAsync(alert, Next(period), cancellationToken)) => "month no longer weak",
+                await ScoreAsync(alert, period, cancellationToken), await ScoreAsync(alert, period.Next, cancellationToken)) => "month no longer weak",
             _ => null,
         };
     }
 
     private async Task<ScoreRecord?> ScoreAsync(Alert alert, ScorePeriod period, CancellationToken cancellationToken) =>
         (await scores.GetAsync(alert.SuperiorId, alert.Key.UnitId, period, cancellationToken))?.Record;
-
-    private static ScorePeriod Next(ScorePeriod period) => period.Month == 12 ? new(period.Year + 1, 1) : new(period.Year, period.Month + 1);
 }

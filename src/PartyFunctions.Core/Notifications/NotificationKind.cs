@@ -14,12 +14,30 @@ public enum NotificationKind
     AnnualReportReady,
     PoisonAlert,
     TimerLate,
+
+    /// <summary>Opening line of a <c>findings</c> alert.</summary>
+    Findings,
+
+    /// <summary>Opening line of a <c>plan-overdue</c> alert.</summary>
+    PlanOverdue,
+
+    /// <summary>To the cell: a plan is asked of it (its plan page).</summary>
+    PlanRequired,
+
+    /// <summary>To the cell: the member returned its plan with a comment.</summary>
+    PlanReturned,
+
+    /// <summary>To the cell: an item's deadline is in three days, or today.</summary>
+    PlanItemDue,
 }
 
 /// <summary>What the reader is asked to do; a digest lists its lines grouped by it, most urgent first.</summary>
 public enum DigestAction
 {
     Submit,
+
+    /// <summary>The cell writes or revises its remediation plan, or finishes an item.</summary>
+    Remediate,
     Acknowledge,
     Confirm,
     Investigate,
@@ -32,8 +50,9 @@ public static class NotificationKinds
     public static DigestAction ActionOf(NotificationKind kind) => kind switch
     {
         NotificationKind.Reminder => DigestAction.Submit,
+        NotificationKind.PlanRequired or NotificationKind.PlanReturned or NotificationKind.PlanItemDue => DigestAction.Remediate,
         NotificationKind.Overdue or NotificationKind.WeakMonth or NotificationKind.NeedsConsolidation
-            or NotificationKind.AnnualWeak or NotificationKind.Escalated or NotificationKind.Repeated => DigestAction.Acknowledge,
+            or NotificationKind.AnnualWeak or NotificationKind.Findings or NotificationKind.PlanOverdue or NotificationKind.Escalated or NotificationKind.Repeated => DigestAction.Acknowledge,
         NotificationKind.AnnualReportReady => DigestAction.Confirm,
         NotificationKind.PoisonAlert or NotificationKind.TimerLate => DigestAction.Investigate,
         NotificationKind.Resolved => DigestAction.Information,

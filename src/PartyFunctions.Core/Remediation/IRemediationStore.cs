@@ -12,10 +12,16 @@ public interface IRemediationStore
 
     /// <summary>Replaces the plan only if it is still at <paramref name="etag"/>.</summary>
     Task<bool> TryReplaceAsync(RemediationPlan plan, string etag, CancellationToken cancellationToken);
+
+    /// <summary>Every plan of one year (by its period's year), any unit or state: a committee's tracker filters its subtree.</summary>
+    Task<IReadOnlyList<RemediationPlan>> GetOfYearAsync(int year, CancellationToken cancellationToken);
 }
 
 /// <summary>Port: evidence documents as blobs.</summary>
 public interface IEvidenceStore
 {
     Task SaveAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>The document's bytes, or null when the blob is gone.</summary>
+    Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken);
 }

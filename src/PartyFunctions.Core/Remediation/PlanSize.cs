@@ -5,16 +5,20 @@ using PartyFunctions.Policy;
 namespace PartyFunctions.Remediation;
 
 /// <summary>
-/// How large a plan may grow (docs/security.md, item 5). A plan is stored as one JSON text in one table property, and a
-/// table property holds at most 64 KiB (32,768 UTF-16 characters): past that every write of the plan fails, the
-/// superior's accept and close included. So the unit's own writes (the plan, its evidence) must leave room for the
-/// superior's (<see cref="ReviewRoomChars"/>: who accepted, who closed each item and when), and an item holds at most
-/// <see cref="MaxEvidencePerItem"/> files. Vietnamese letters are stored as they are, not as six-character \uXXXX escapes.
+/// How large a plan may grow (docs/security.md, item 5). A plan is stored as JSON split over table properties of
+/// <see cref="ChunkChars"/> characters (a property holds at most 64 KiB, 32,768 UTF-16 characters), at most
+/// <see cref="MaxStoredChars"/> in all (an entity holds 1 MiB). The unit's own writes (the plan, its evidence) stop at
+/// <see cref="MaxCellChars"/>, which leaves the member's review (who, when, a note of up to 1,000 characters per action)
+/// room for hundreds of actions; a review action past <see cref="MaxStoredChars"/> is refused, never a storage error.
+/// An item holds at most <see cref="MaxEvidencePerItem"/> files. Vietnamese letters are stored as they are, not as
+/// six-character \uXXXX escapes.
 /// </summary>
 public static class PlanSize
 {
-    public const int MaxStoredChars = 30_000;
-    public const int ReviewRoomChars = 6_000;
+    public const int ChunkChars = 30_000;
+    public const int MaxChunks = 10;
+    public const int MaxStoredChars = ChunkChars * MaxChunks;
+    public const int MaxCellChars = 24_000;
     public const int MaxEvidencePerItem = 10;
 
     /// <summary>
@@ -30,5 +34,8 @@ public static class PlanSize
     public static int Of(RemediationPlan plan) => JsonSerializer.Serialize(plan, Json).Length;
 
     /// <summary>Whether the unit may store <paramref name="plan"/>: it fits with room left for the superior's review.</summary>
-    public static bool LeavesRoomForReview(RemediationPlan plan) => Of(plan) <= MaxStoredChars - ReviewRoomChars;
+    public static bool LeavesRoomForReview(RemediationPlan plan) => Of(plan) <= MaxCellChars;
+
+    /// <summary>Whether <paramref name="plan"/> can be stored at all (a review action checks it).</summary>
+    public static bool Fits(RemediationPlan plan) => Of(plan) <= MaxStoredChars;
 }

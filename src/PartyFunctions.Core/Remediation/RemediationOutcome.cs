@@ -1,4 +1,5 @@
 using PartyFunctions.Policy;
+using PartyFunctions.Scoring;
 
 namespace PartyFunctions.Remediation;
 
@@ -26,9 +27,18 @@ public enum RemediationStatus
 /// <summary>What a remediation request did, with the plan as it now stands, or why nothing was stored (Vietnamese first).</summary>
 public sealed record RemediationOutcome(RemediationStatus Status, RemediationPlan? Plan, LocalizedText? Message = null)
 {
+    /// <summary>Every error by field (<c>items[2].due</c>) when the input was refused; the first is also <see cref="Message"/>.</summary>
+    public IReadOnlyList<FieldError> Errors { get; init; } = Message is null ? [] : [new FieldError("", "error", Message.Vi, Message.En)];
+
     public bool Succeeded => Status is RemediationStatus.Created or RemediationStatus.Updated or RemediationStatus.Unchanged or RemediationStatus.Found;
 
     public static RemediationOutcome Fail(RemediationStatus status, LocalizedText message) => new(status, null, message);
+
+    public static RemediationOutcome Invalid(IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new(RemediationStatus.Invalid, null, new LocalizedText(errors[0].Vi, errors[0].En)) { Errors = errors };
+    }
 
     /// <summary>Another writer kept changing the plan through every attempt (<see cref="Concurrency.OptimisticUpdate"/>).</summary>
     public static RemediationOutcome Busy() =>

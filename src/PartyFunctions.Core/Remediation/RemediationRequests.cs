@@ -16,7 +16,7 @@ public sealed partial class RemediationRequests(
     SubmitRemediationPlan submit, AttachEvidence attach, ReviewRemediationPlan review, IRemediationStore plans,
     AuthenticateCell cells, SubtreeAccess access)
 {
-    public const string LinkAction = "remediation";
+    public const string LinkAction = PlanLinks.ReviewAction;
 
     /// <summary>The largest upload request read at all: the file's limit and room for the multipart envelope.</summary>
     public const long MaxUploadRequestBytes = EvidenceSniffer.MaxBytes + (64 * 1024);
@@ -36,7 +36,7 @@ public sealed partial class RemediationRequests(
         return plan is null
             ? RemediationOutcome.Fail(RemediationStatus.Invalid,
                 new LocalizedText("Nội dung phải là JSON {items:[{title, owner, due}]}.", "The body must be JSON {items:[{title, owner, due}]}."))
-            : await submit.RunAsync(key, plan.Items, cancellationToken);
+            : await submit.RunAsync(key, plan.Items, submit: true, cancellationToken);
     }
 
     /// <summary>The plan as it stands, for the superior when <paramref name="link"/> is given, otherwise for the unit.</summary>
@@ -87,20 +87,26 @@ public sealed partial class RemediationRequests(
             : await attach.RunAsync(key, itemId, upload.FileName, await upload.ReadAsync(cancellationToken), cancellationToken);
     }
 
-    public async Task<RemediationOutcome> AcceptAsync(AlertKey key, string? link, string? by, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return (KeyError(key, itemId: "1") ?? await LinkDeniedAsync(key, link, cancellationToken)) is { } denied
-            ? denied
-            : await review.AcceptAsync(key, Actor(by), cancellationToken);
-    }
+    public Task<RemediationOutcome> AcceptAsync(AlertKey key, string? link, string? by, CancellationToken cancellationToken) =>
+        ReviewAsync(key, "1", link, () => review.AcceptAsync(key, Actor(by), cancellationToken), cancellationToken);
 
-    public async Task<RemediationOutcome> CloseItemAsync(AlertKey key, string itemId, string? link, string? by, CancellationToken cancellationToken)
+    public Task<RemediationOutcome> CloseItemAsync(AlertKey key, string itemId, string? link, string? by, string? note, CancellationToken cancellationToken) =>
+        ReviewAsync(key, itemId, link, () => review.CloseItemAsync(key, itemId, Actor(by), note, cancellationToken), cancellationToken);
+
+    public Task<RemediationOutcome> ReopenItemAsync(AlertKey key, string itemId, string? link, string? by, string? reason, CancellationToken cancellationToken) =>
+        ReviewAsync(key, itemId, link, () => review.ReopenItemAsync(key, itemId, Actor(by), reason, cancellationToken), cancellationToken);
+
+    public Task<RemediationOutcome> ReturnAsync(AlertKey key, string? link, string? by, string? comment, CancellationToken cancellationToken) =>
+        ReviewAsync(key, "1", link, () => review.ReturnAsync(key, Actor(by), comment, cancellationToken), cancellationToken);
+
+    public Task<RemediationOutcome> ClosePlanAsync(AlertKey key, string? link, string? by, string? note, CancellationToken cancellationToken) =>
+        ReviewAsync(key, "1", link, () => review.ClosePlanAsync(key, Actor(by), note, cancellationToken), cancellationToken);
+
+    private async Task<RemediationOutcome> ReviewAsync(
+        AlertKey key, string itemId, string? link, Func<Task<RemediationOutcome>> act, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return (KeyError(key, itemId) ?? await LinkDeniedAsync(key, link, cancellationToken)) is { } denied
-            ? denied
-            : await review.CloseItemAsync(key, itemId, Actor(by), cancellationToken);
+        return (KeyError(key, itemId) ?? await LinkDeniedAsync(key, link, cancellationToken)) is { } denied ? denied : await act();
     }
 
     /// <summary>

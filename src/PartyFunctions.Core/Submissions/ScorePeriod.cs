@@ -14,6 +14,8 @@ public readonly record struct ScorePeriod(int Year, int Month)
 
     public ScorePeriod Previous => Month == 1 ? new(Year - 1, 12) : new(Year, Month - 1);
 
+    public ScorePeriod Next => Month == 12 ? new(Year + 1, 1) : new(Year, Month + 1);
+
     public static ScorePeriod Of(DateOnly day) => new(day.Year, day.Month);
 
     /// <summary>Exactly <c>yyyy-MM</c> with a year from 2000 to 2999; anything else is not a period.</summary>

@@ -15,4 +15,17 @@ public sealed class BlobEvidenceStore(RemediationTables tables) : IEvidenceStore
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
             cancellationToken);
     }
+
+    public async Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var container = await tables.EvidenceAsync();
+        try
+        {
+            return (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
 }

@@ -17,6 +17,11 @@ public static class RemediationServiceCollectionExtensions
         services.AddSingleton<AttachEvidence>();
         services.AddSingleton<RemediationRequests>();
         services.AddSingleton<ReviewRemediationPlan>();
+        services.AddSingleton<IFindingsStore, TableFindingsStore>();
+        services.AddSingleton<RecordFindings>();
+        services.AddSingleton<PlanClosure>();
+        services.AddSingleton<PlanFollowUp>();
+        services.AddSingleton<PlanLinks>();
         return services;
     }
 }

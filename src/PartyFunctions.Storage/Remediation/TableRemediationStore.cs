@@ -8,7 +8,9 @@ namespace PartyFunctions.Storage.Remediation;
 
 /// <summary>
 /// Plans: PK = unit id, RK = <c>{rule}|{period}</c> (the alert's key, so a unit's plans are one partition). The whole
-/// plan is the JSON column <c>Plan</c>; <c>State</c> and <c>Items</c> are columns for people reading the table.
+/// plan is the JSON column <c>Plan</c>; <c>State</c> and <c>Items</c> are columns for people reading the table, <c>Year</c>
+/// lets a tracker read one year's plans (a filtered scan: plans are the few weak units, not every unit). The unit's
+/// findings share the table (<see cref="TableFindingsStore"/>, RK <c>findings|{year}</c>).
 /// </summary>
 public sealed class TableRemediationStore(RemediationTables tables) : IRemediationStore
 {
@@ -21,7 +23,7 @@ public sealed class TableRemediationStore(RemediationTables tables) : IRemediati
         var table = await tables.PlansAsync();
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(key.UnitId, RowKey(key), cancellationToken: cancellationToken);
         return entity.HasValue
-            ? new StoredPlan(JsonSerializer.Deserialize<RemediationPlan>(entity.Value!.GetString("Plan"), Json)!, entity.Value.ETag.ToString())
+            ? new StoredPlan(Read(entity.Value!), entity.Value!.ETag.ToString())
             : null;
     }
 
@@ -53,16 +55,54 @@ public sealed class TableRemediationStore(RemediationTables tables) : IRemediati
         }
     }
 
+    public async Task<IReadOnlyList<RemediationPlan>> GetOfYearAsync(int year, CancellationToken cancellationToken)
+    {
+        var table = await tables.PlansAsync();
+        var result = new List<RemediationPlan>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"Year eq {year} and Kind eq {PlanKind}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            result.Add(Read(entity));
+        }
+
+        return result;
+    }
+
+    /// <summary>The <c>Kind</c> column that tells plans from findings in the shared table.</summary>
+    public const string PlanKind = "plan";
+
     private static string RowKey(AlertKey key) => $"{key.Rule}|{key.Period}";
+
+    // The JSON in properties Plan, Plan2, Plan3... of PlanSize.ChunkChars characters each (a property holds 64 KiB).
+    private static RemediationPlan Read(TableEntity entity)
+    {
+        var json = new System.Text.StringBuilder(entity.GetString("Plan"));
+        for (var i = 2; entity.GetString(Chunk(i)) is { } more; i++)
+        {
+            json.Append(more);
+        }
+
+        return JsonSerializer.Deserialize<RemediationPlan>(json.ToString(), Json)!;
+    }
+
+    private static string Chunk(int i) => i == 1 ? "Plan" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Plan{i}");
 
     private static TableEntity ToEntity(RemediationPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new TableEntity(plan.Key.UnitId, RowKey(plan.Key))
+        var json = JsonSerializer.Serialize(plan, Json);
+        var entity = new TableEntity(plan.Key.UnitId, RowKey(plan.Key))
         {
-            ["Plan"] = JsonSerializer.Serialize(plan, Json),
             ["State"] = plan.State.ToString(),
             ["Items"] = plan.Items.Count,
+            ["Year"] = PlanRules.YearOf(plan.Key.Period) ?? 0,
+            ["Kind"] = PlanKind,
         };
+        for (var i = 0; i * PlanSize.ChunkChars < json.Length; i++)
+        {
+            entity[Chunk(i + 1)] = json.Substring(i * PlanSize.ChunkChars, Math.Min(PlanSize.ChunkChars, json.Length - (i * PlanSize.ChunkChars)));
+        }
+
+        return entity;
     }
 }

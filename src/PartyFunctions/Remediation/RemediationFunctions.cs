@@ -12,8 +12,9 @@ namespace PartyFunctions.Remediation;
 /// Remediation plans (docs/api.md), each request one call of <see cref="RemediationRequests"/>. The unit, with its access
 /// code (header <c>X-Access-Code</c>): <c>PUT</c> the plan (JSON <c>{items:[{title, owner, due}]}</c>) and
 /// <c>POST .../items/{itemId}/evidence</c> (multipart, field <c>file</c>). The superior, with a signed "remediation" link
-/// covering the unit: <c>POST .../accept</c> and <c>POST .../items/{itemId}/close</c> (POST only: mail scanners prefetch
-/// GETs). <c>GET</c> reads the plan with either.
+/// covering the unit: <c>POST .../return?comment=</c>, <c>.../accept</c>, <c>.../items/{itemId}/close?note=</c>,
+/// <c>.../items/{itemId}/reopen?reason=</c> and <c>.../close</c>, each with <c>by=</c> the member's name (POST only: mail
+/// scanners prefetch GETs). <c>GET</c> reads the plan with either.
 /// </summary>
 public sealed class RemediationFunctions(RemediationRequests requests, ClientAddresses clients)
 {
@@ -68,7 +69,37 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
     {
         ArgumentNullException.ThrowIfNull(request);
         return Answer(request, await requests.CloseItemAsync(new AlertKey(rule, unitId, period), itemId, request.Query["link"].FirstOrDefault(),
-            request.Query["by"].FirstOrDefault(), cancellationToken));
+            request.Query["by"].FirstOrDefault(), request.Query["note"].FirstOrDefault(), cancellationToken));
+    }
+
+    [Function("ReopenRemediationItem")]
+    public async Task<IActionResult> ReopenItemAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RemediationReopen)] HttpRequest request,
+        string unitId, string rule, string period, string itemId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Answer(request, await requests.ReopenItemAsync(new AlertKey(rule, unitId, period), itemId, request.Query["link"].FirstOrDefault(),
+            request.Query["by"].FirstOrDefault(), request.Query["reason"].FirstOrDefault(), cancellationToken));
+    }
+
+    [Function("ReturnRemediationPlan")]
+    public async Task<IActionResult> ReturnAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RemediationReturn)] HttpRequest request,
+        string unitId, string rule, string period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Answer(request, await requests.ReturnAsync(new AlertKey(rule, unitId, period), request.Query["link"].FirstOrDefault(),
+            request.Query["by"].FirstOrDefault(), request.Query["comment"].FirstOrDefault(), cancellationToken));
+    }
+
+    [Function("CloseRemediationPlan")]
+    public async Task<IActionResult> ClosePlanAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RemediationClosePlan)] HttpRequest request,
+        string unitId, string rule, string period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Answer(request, await requests.ClosePlanAsync(new AlertKey(rule, unitId, period), request.Query["link"].FirstOrDefault(),
+            request.Query["by"].FirstOrDefault(), request.Query["note"].FirstOrDefault(), cancellationToken));
     }
 
     private static string? Code(HttpRequest request) => request.Headers[AccessCodeHeader].FirstOrDefault();
@@ -103,6 +134,6 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
             RemediationStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
             RemediationStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status400BadRequest,
-        }, outcome.Message!, RequestReading.Language(request.Query["lang"])),
+        }, outcome.Errors, RequestReading.Language(request.Query["lang"])),
     };
 }

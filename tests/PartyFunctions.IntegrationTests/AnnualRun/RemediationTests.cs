@@ -42,7 +42,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_weak_cell_submits_a_plan_with_evidence_and_closing_its_last_item_resolves_the_annual_weak_alert()
+    public async Task A_weak_cell_submits_a_plan_with_evidence_and_closing_the_plan_after_its_items_resolves_the_annual_weak_alert()
     {
         var (province, code) = await WeakYearAsync();
         await using var host = province.Host;
@@ -67,8 +67,10 @@ public sealed class RemediationTests(AzuriteFixture azurite)
         Assert.True((await Alerts(host).GetAsync(Key, default))!.Alert.IsOpen);
         var last = await host.SendAsync(HttpMethod.Post, $"{Plan}/items/2/close?link={link}");
         var repeated = await host.SendAsync(HttpMethod.Post, $"{Plan}/items/2/close?link={link}");
+        Assert.True((await Alerts(host).GetAsync(Key, default))!.Alert.IsOpen);
+        var closed = await host.SendAsync(HttpMethod.Post, $"{Plan}/close?link={link}");
 
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (last.Status, repeated.Status));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (last.Status, repeated.Status, closed.Status));
         Assert.False((await Alerts(host).GetAsync(Key, default))!.Alert.IsOpen);
         Assert.True((await Alerts(host).GetAsync(Key with { UnitId = "Q.G2.C02" }, default))!.Alert.IsOpen);
         var plan = (await host.Services.GetRequiredService<IRemediationStore>().GetAsync(Key, default))!.Plan;
@@ -160,7 +162,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_plan_at_the_units_limit_can_still_be_accepted_and_every_item_closed_by_a_superior_with_a_long_name()
+    public async Task A_plan_at_the_units_limit_can_still_be_accepted_and_every_item_and_the_plan_closed_with_long_names_and_notes()
     {
         var (province, code) = await WeakYearAsync();
         await using var host = province.Host;
@@ -168,13 +170,16 @@ public sealed class RemediationTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Created, (await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(Items(20, text, text)), Code(code))).Status);
         var link = Uri.EscapeDataString(province.Link("remediation", "Q"));
         var by = Uri.EscapeDataString(new string('Đ', 200));
+        var note = Uri.EscapeDataString(new string('ư', ReviewRemediationPlan.MaxNote));
 
         var accepted = await host.SendAsync(HttpMethod.Post, $"{Plan}/accept?link={link}&by={by}");
         var closed = new List<HttpStatusCode>();
         for (var item = 1; item <= 20; item++)
         {
-            closed.Add((await host.SendAsync(HttpMethod.Post, $"{Plan}/items/{item}/close?link={link}&by={by}")).Status);
+            closed.Add((await host.SendAsync(HttpMethod.Post, $"{Plan}/items/{item}/close?link={link}&by={by}&note={note}")).Status);
         }
+
+        closed.Add((await host.SendAsync(HttpMethod.Post, $"{Plan}/close?link={link}&by={by}&note={note}")).Status);
 
         Assert.Equal(HttpStatusCode.OK, accepted.Status);
         Assert.All(closed, s => Assert.Equal(HttpStatusCode.OK, s));

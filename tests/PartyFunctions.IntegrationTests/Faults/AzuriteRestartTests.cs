@@ -79,9 +79,11 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
                 .Select(b => $"{b["personalizations"]![0]!["to"]![0]!["email"]} | {b["subject"]}")
                 .ToList();
             output.WriteLine($"{emails.Count} emails:\n{string.Join("\n", emails)}");
-            // Four committees' and the province office's "report ready" emails, and Q.G2's annual-weak digest: each once.
+            // Four committees' and the province office's "report ready" emails, Q.G2's annual-weak digest, and the two weak
+            // cells' "write your plan" emails: each once.
             Assert.Contains(emails, e => e.StartsWith("vp@q.dang.vn", StringComparison.Ordinal));
-            Assert.True(emails.Count == 6, string.Join("\n", emails));
+            Assert.Equal(2, emails.Count(e => e.StartsWith("bithu.q-g2-c0", StringComparison.Ordinal) && e.Contains("Kế hoạch khắc phục", StringComparison.Ordinal)));
+            Assert.True(emails.Count == 8, string.Join("\n", emails));
             Assert.Empty(emails.GroupBy(e => e).Where(g => g.Count() > 1).Select(g => g.Key));
         }
         finally

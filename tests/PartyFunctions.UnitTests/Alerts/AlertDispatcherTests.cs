@@ -4,6 +4,7 @@ using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
+using PartyFunctions.Remediation;
 using PartyFunctions.Telemetry;
 using PartyFunctions.UnitTests.Fakes;
 
@@ -59,10 +60,13 @@ public sealed class AlertDispatcherTests : IDisposable
 
     public void Dispose() => services.Dispose();
 
-    private AlertDispatcher Dispatcher() =>
-        new(store.Object, new DigestPoster(outbox, scheduler),
-            new AlertLinks(new LinkSigner(new LinkSigningKey(Convert.ToBase64String(new byte[32])), TimeProvider.System), new AppBaseUrl("https://party.example.vn")),
+    private AlertDispatcher Dispatcher()
+    {
+        var signer = new LinkSigner(new LinkSigningKey(Convert.ToBase64String(new byte[32])), TimeProvider.System);
+        var site = new AppBaseUrl("https://party.example.vn");
+        return new(store.Object, new DigestPoster(outbox, scheduler), new AlertLinks(signer, site), new PlanLinks(signer, site), new Mock<IUnitStore>().Object,
             new PartyMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+    }
 
     private static Alert Open() =>
         Alert.Open(new AlertKey(AlertRules.WeakMonth, Cell.Id, "2025-11"), Cell, EscalationPolicy.Default.ChainFor(Cell, [Committee]), Opened);
