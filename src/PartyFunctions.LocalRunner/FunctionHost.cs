@@ -169,7 +169,7 @@ public sealed class FunctionHost : IAsyncDisposable
         }
 
         return new HttpResponseSnapshot(
-            (HttpStatusCode)context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(body.ToArray()));
+            (HttpStatusCode)context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(body.ToArray())) { Bytes = body.ToArray() };
     }
 
     /// <summary>Runs a timer function once, as the host does on schedule (or late, with <see cref="TimerInfo.IsPastDue"/>).</summary>

@@ -27,6 +27,13 @@ public static class Wording
     /// <summary>"05/12/2025".</summary>
     public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A stored "Vietnamese / English" text (an alert's detail) in the reader's language; a text without " / " as it is.</summary>
+    public static string? OneLanguage(string? text, bool en)
+    {
+        var split = text?.IndexOf(" / ", StringComparison.Ordinal) ?? -1;
+        return split < 0 ? text : en ? text![(split + 3)..] : text![..split];
+    }
+
     /// <summary>An alert rule spelled out.</summary>
     public static string Rule(string? rule, bool en) => rule switch
     {

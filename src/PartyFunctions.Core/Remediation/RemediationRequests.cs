@@ -13,8 +13,8 @@ namespace PartyFunctions.Remediation;
 /// content, then handed to <see cref="SubmitRemediationPlan"/>, <see cref="AttachEvidence"/> or <see cref="ReviewRemediationPlan"/>.
 /// </summary>
 public sealed partial class RemediationRequests(
-    SubmitRemediationPlan submit, AttachEvidence attach, ReviewRemediationPlan review, IRemediationStore plans,
-    AuthenticateCell cells, SubtreeAccess access)
+    SubmitRemediationPlan submitPlan, AttachEvidence attach, ReviewRemediationPlan review, IRemediationStore plans, IEvidenceStore evidence,
+    AuthenticateCell cells, SubtreeAccess access, LinkSigner signer)
 {
     public const string LinkAction = PlanLinks.ReviewAction;
 
@@ -24,11 +24,15 @@ public sealed partial class RemediationRequests(
     /// <summary>Who acted when the superior names nobody: the link itself names no person.</summary>
     public const string UnnamedSuperior = "cấp trên (liên kết ký)";
 
-    /// <summary>The unit's plan; <paramref name="plan"/> is null when the body was not the JSON a plan is.</summary>
-    public async Task<RemediationOutcome> SubmitAsync(AlertKey key, string? accessCode, string client, PlanRequest? plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// The unit's plan, submitted (or saved as a draft when <paramref name="submit"/> is false); <paramref name="plan"/> is
+    /// null when the body was not the JSON a plan is.
+    /// </summary>
+    public async Task<RemediationOutcome> SubmitAsync(
+        AlertKey key, CellCredential credential, string client, PlanRequest? plan, CancellationToken cancellationToken, bool submit = true)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if ((KeyError(key, itemId: "1") ?? await CellDeniedAsync(key, accessCode, client, cancellationToken)) is { } denied)
+        if ((KeyError(key, itemId: "1") ?? await CellDeniedAsync(key, credential, client, cancellationToken)) is { } denied)
         {
             return denied;
         }
@@ -36,17 +40,13 @@ public sealed partial class RemediationRequests(
         return plan is null
             ? RemediationOutcome.Fail(RemediationStatus.Invalid,
                 new LocalizedText("Nội dung phải là JSON {items:[{title, owner, due}]}.", "The body must be JSON {items:[{title, owner, due}]}."))
-            : await submit.RunAsync(key, plan.Items, submit: true, cancellationToken);
+            : await submitPlan.RunAsync(key, plan.Items, submit, cancellationToken);
     }
 
     /// <summary>The plan as it stands, for the superior when <paramref name="link"/> is given, otherwise for the unit.</summary>
-    public async Task<RemediationOutcome> ReadAsync(AlertKey key, string? accessCode, string? link, string client, CancellationToken cancellationToken)
+    public async Task<RemediationOutcome> ReadAsync(AlertKey key, CellCredential credential, string? link, string client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var denied = KeyError(key, itemId: "1") ?? (link is not null
-            ? await LinkDeniedAsync(key, link, cancellationToken)
-            : await CellDeniedAsync(key, accessCode, client, cancellationToken));
-        if (denied is not null)
+        if (await ReaderDeniedAsync(key, "1", credential, link, client, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -61,12 +61,12 @@ public sealed partial class RemediationRequests(
     /// <see cref="MaxUploadRequestBytes"/> is refused before <paramref name="readUpload"/> reads anything.
     /// </summary>
     public async Task<RemediationOutcome> AttachAsync(
-        AlertKey key, string itemId, string? accessCode, string client, long? declaredBytes, Func<CancellationToken, Task<EvidenceUpload?>> readUpload,
+        AlertKey key, string itemId, CellCredential credential, string client, long? declaredBytes, Func<CancellationToken, Task<EvidenceUpload?>> readUpload,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(readUpload);
-        if ((KeyError(key, itemId) ?? await CellDeniedAsync(key, accessCode, client, cancellationToken)) is { } denied)
+        if ((KeyError(key, itemId) ?? await CellDeniedAsync(key, credential, client, cancellationToken)) is { } denied)
         {
             return denied;
         }
@@ -121,6 +121,17 @@ public sealed partial class RemediationRequests(
                 "Địa chỉ không hợp lệ: mã đơn vị, loại cảnh báo, kỳ (yyyy hoặc yyyy-MM) hoặc số nội dung sai dạng.",
                 "The address is not valid: unit id, alert rule, period (yyyy or yyyy-MM) or item number is malformed."));
 
+    private static readonly LocalizedText SessionOfAnotherUnit = new("Phiên làm việc này thuộc đơn vị khác: hãy nhập lại mã truy cập", "This session belongs to another unit: sign in again.");
+
+    private async Task<RemediationOutcome?> ReaderDeniedAsync(
+        AlertKey key, string itemId, CellCredential credential, string? link, string client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return KeyError(key, itemId) ?? (link is not null
+            ? await LinkDeniedAsync(key, link, cancellationToken)
+            : await CellDeniedAsync(key, credential, client, cancellationToken));
+    }
+
     [GeneratedRegex(@"\A[a-z][a-z0-9-]{0,39}\z", RegexOptions.CultureInvariant)]
     private static partial Regex RulePattern();
 
@@ -133,19 +144,56 @@ public sealed partial class RemediationRequests(
     // Who acted, as the superior typed it; a name that is empty or too long is not recorded.
     private static string Actor(string? by) => by is { Length: > 0 and <= 200 } ? by : UnnamedSuperior;
 
-    private async Task<RemediationOutcome?> CellDeniedAsync(AlertKey key, string? accessCode, string client, CancellationToken cancellationToken)
+    /// <summary>
+    /// One evidence document, for the unit (its code or session) or a superior (<paramref name="link"/>): the bytes as
+    /// stored, with the type their content showed and the name they were uploaded with.
+    /// </summary>
+    public async Task<EvidenceDownload> ReadEvidenceAsync(
+        AlertKey key, string itemId, string sha256, CellCredential credential, string? link, string client, CancellationToken cancellationToken)
     {
-        var auth = await cells.RunAsync(key.UnitId, accessCode, client, cancellationToken);
+        if (await ReaderDeniedAsync(key, itemId, credential, link, client, cancellationToken) is { } denied)
+        {
+            return new EvidenceDownload(denied, null, null);
+        }
+
+        var file = (await plans.GetAsync(key, cancellationToken))?.Plan.Items.FirstOrDefault(i => i.Id == itemId)?.Evidence
+            .FirstOrDefault(e => string.Equals(e.Sha256, sha256, StringComparison.Ordinal));
+        var bytes = file is null ? null : await evidence.ReadAsync(file.BlobName, cancellationToken);
+        return bytes is null
+            ? new EvidenceDownload(RemediationOutcome.Fail(RemediationStatus.NotFound, new LocalizedText("Không có tệp minh chứng này", "No such evidence file.")), null, null)
+            : new EvidenceDownload(new RemediationOutcome(RemediationStatus.Found, null), file, bytes);
+    }
+
+    /// <summary>Null when <paramref name="credential"/> lets the unit act on <paramref name="key"/>'s plan, else why not.</summary>
+    public async Task<RemediationOutcome?> CellDeniedAsync(AlertKey key, CellCredential credential, string client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(credential);
+        if (credential.Session is { } session)
+        {
+            var verified = signer.Verify(session, PlanLinks.CellSessionAction);
+            return verified.IsValid && verified.Link!.ScopeUnitId == key.UnitId ? null
+                : RemediationOutcome.Fail(RemediationStatus.Forbidden, verified.IsValid ? SessionOfAnotherUnit : verified.Message);
+        }
+
+        var auth = await cells.RunAsync(key.UnitId, credential.AccessCode, client, cancellationToken);
         return auth.Succeeded ? null
             : RemediationOutcome.Fail(auth.Outcome == CellAuthenticationOutcome.Throttled ? RemediationStatus.Throttled : RemediationStatus.Forbidden, auth.Message);
     }
 
-    private async Task<RemediationOutcome?> LinkDeniedAsync(AlertKey key, string? link, CancellationToken cancellationToken)
+    /// <summary>Null when the superior's <paramref name="link"/> covers <paramref name="key"/>'s unit, else why not.</summary>
+    public async Task<RemediationOutcome?> LinkDeniedAsync(AlertKey key, string? link, CancellationToken cancellationToken)
     {
         var allowed = await access.AuthoriseAsync(link, LinkAction, key.UnitId, cancellationToken);
         return allowed.Allowed ? null : RemediationOutcome.Fail(RemediationStatus.Forbidden, allowed.Message);
     }
 }
+
+/// <summary>How the unit proves itself: its access code (the API, the plan page's sign-in) or the plan page's session token.</summary>
+public sealed record CellCredential(string? AccessCode, string? Session = null);
+
+/// <summary>An evidence document read back: the refusal, or the file's record and bytes.</summary>
+public sealed record EvidenceDownload(RemediationOutcome Outcome, EvidenceFile? File, byte[]? Content);
 
 /// <summary>A plan as the unit sends it (JSON <c>{items:[{title, owner, due}]}</c>).</summary>
 public sealed record PlanRequest(IReadOnlyList<PlanItemInput>? Items);

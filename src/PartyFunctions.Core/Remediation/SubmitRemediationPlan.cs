@@ -92,7 +92,8 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IFindingsStor
     }
 
     /// <summary>How the cell appears in a plan's history: the access code names a unit, not a person.</summary>
-    public static string CellActor(string unitName) => $"Chi bộ {unitName}";
+    public static string CellActor(string unitName) =>
+        unitName.StartsWith("Chi bộ", StringComparison.OrdinalIgnoreCase) ? unitName : $"Chi bộ {unitName}";
 
     /// <summary>Every error of the items, each named by its field (<c>items[2].due</c>), Vietnamese and English.</summary>
     public static IReadOnlyList<FieldError> Validate(IReadOnlyList<PlanItemInput>? items, IReadOnlyList<Finding> findings, bool submit, DateOnly today)

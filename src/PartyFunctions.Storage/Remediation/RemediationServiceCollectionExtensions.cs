@@ -22,6 +22,9 @@ public static class RemediationServiceCollectionExtensions
         services.AddSingleton<PlanClosure>();
         services.AddSingleton<PlanFollowUp>();
         services.AddSingleton<PlanLinks>();
+        services.AddSingleton<ReadPlanView>();
+        services.AddSingleton<CellPlanDesk>();
+        services.AddSingleton<ReviewDesk>();
         return services;
     }
 }

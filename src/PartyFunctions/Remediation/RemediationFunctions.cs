@@ -102,13 +102,13 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
             request.Query["by"].FirstOrDefault(), request.Query["note"].FirstOrDefault(), cancellationToken));
     }
 
-    private static string? Code(HttpRequest request) => request.Headers[AccessCodeHeader].FirstOrDefault();
+    private static CellCredential Code(HttpRequest request) => new(request.Headers[AccessCodeHeader].FirstOrDefault());
 
     /// <summary>
     /// The form's file named "file" (or its first file), read within the upload limit even when the request declares no
     /// length; null when the request is not a multipart form with a file.
     /// </summary>
-    private static async Task<EvidenceUpload?> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<EvidenceUpload?> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {

@@ -22,6 +22,22 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
 
     public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
 
+    /// <summary>Fresh access codes of every cell under <paramref name="committee"/>, by cell id.</summary>
+    public async Task<Dictionary<string, string>> CodesAsync(string committee)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        await Host.Services.GetRequiredService<IssueAccessCodes>().RunAsync(committee, allUnder: true, issued =>
+        {
+            foreach (var code in issued)
+            {
+                codes[code.Cell.Id] = code.Code;
+            }
+
+            return Task.CompletedTask;
+        }, default);
+        return codes;
+    }
+
     /// <summary>The province after its whole run with no failing shard: results, reports and annual-weak alerts in place.</summary>
     public static async Task<Province> ClassifiedAsync(AzuriteFixture azurite)
     {

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Remediation;
@@ -117,7 +116,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
     {
         var (province, code) = await WeakYearAsync();
         await using var host = province.Host;
-        var codes = await CodesAsync(province, "Q.G1");
+        var codes = await province.CodesAsync("Q.G1");
 
         var noCode = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(TwoItems));
         var otherCellsCode = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(TwoItems), Code(codes["Q.G1.C01"]));
@@ -227,22 +226,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
     {
         var province = await Province.ClassifiedAsync(azurite);
         Assert.True((await Alerts(province.Host).GetAsync(Key, default))!.Alert.IsOpen);
-        return (province, (await CodesAsync(province, "Q.G2"))["Q.G2.C01"]);
-    }
-
-    private static async Task<Dictionary<string, string>> CodesAsync(Province province, string committee)
-    {
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        await province.Host.Services.GetRequiredService<IssueAccessCodes>().RunAsync(committee, allUnder: true, issued =>
-        {
-            foreach (var code in issued)
-            {
-                codes[code.Cell.Id] = code.Code;
-            }
-
-            return Task.CompletedTask;
-        }, default);
-        return codes;
+        return (province, (await province.CodesAsync("Q.G2"))["Q.G2.C01"]);
     }
 
     private static IAlertStore Alerts(FunctionHost host) => host.Services.GetRequiredService<IAlertStore>();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PartyFunctions.IntegrationTests.Submissions;
@@ -42,7 +41,7 @@ internal sealed class KestrelFront : IAsyncDisposable
                 method == HttpMethod.Get ? null : content);
             context.Response.StatusCode = (int)response.Status;
             context.Response.ContentType = response.ContentType ?? "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(response.Body);
+            await context.Response.Body.WriteAsync(response.Bytes);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
