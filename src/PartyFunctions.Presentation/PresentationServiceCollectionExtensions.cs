@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Notifications;
 using PartyFunctions.Presentation.AnnualRun;
+using PartyFunctions.Presentation.Attendance;
 using PartyFunctions.Presentation.Notifications;
 using PartyFunctions.Presentation.Status;
 using PartyFunctions.Presentation.Submissions;
@@ -19,6 +20,7 @@ public static class PresentationServiceCollectionExtensions
         services.TryAddSingleton<StatusPages>();
         services.TryAddSingleton<SubmissionPages>();
         services.TryAddSingleton<DecisionPage>();
+        services.TryAddSingleton<AttendancePages>();
         return services;
     }
 }

@@ -27,6 +27,8 @@ public static class Routes
     public const string RemediationEvidence = RemediationPlan + "/items/{itemId}/evidence";
     public const string RemediationAccept = RemediationPlan + "/accept";
     public const string RemediationClose = RemediationPlan + "/items/{itemId}/close";
+    public const string Attend = "attend/{unitId}";
+    public const string Attendance = "attendance/{unitId}/{period}";
     public const string AdminStatus = "admin/status";
     public const string AdminImportUnits = "admin/units/import";
     public const string AdminClassification = "admin/classification/{year:int}";

@@ -9,6 +9,7 @@ public static class AlertRules
     public const string WeakMonth = "weak-month";
     public const string NeedsConsolidation = "needs-consolidation";
     public const string AnnualWeak = "annual-weak";
+    public const string ScoreGap = "score-gap";
 
     private static readonly Dictionary<string, NotificationKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -16,7 +17,11 @@ public static class AlertRules
         [WeakMonth] = NotificationKind.WeakMonth,
         [NeedsConsolidation] = NotificationKind.NeedsConsolidation,
         [AnnualWeak] = NotificationKind.AnnualWeak,
+        [ScoreGap] = NotificationKind.ScoreGap,
     };
+
+    /// <summary>Rules whose first step is the direct superior's office, not the assigned member (who may be the observer).</summary>
+    public static bool StartsAtOffice(string rule) => rule == ScoreGap;
 
     public static bool IsKnown(string? rule) => rule is not null && Kinds.ContainsKey(rule);
 

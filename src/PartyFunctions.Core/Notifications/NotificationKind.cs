@@ -14,6 +14,7 @@ public enum NotificationKind
     AnnualReportReady,
     PoisonAlert,
     TimerLate,
+    ScoreGap,
 }
 
 /// <summary>What the reader is asked to do; a digest lists its lines grouped by it, most urgent first.</summary>
@@ -37,6 +38,7 @@ public static class NotificationKinds
         NotificationKind.AnnualReportReady => DigestAction.Confirm,
         NotificationKind.PoisonAlert or NotificationKind.TimerLate => DigestAction.Investigate,
         NotificationKind.Resolved => DigestAction.Information,
+        NotificationKind.ScoreGap => DigestAction.Acknowledge,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
