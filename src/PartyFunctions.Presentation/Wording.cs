@@ -34,6 +34,7 @@ public static class Wording
         AlertRules.WeakMonth => en ? "Meeting rated Weak" : "Sinh hoạt xếp loại Kém",
         AlertRules.NeedsConsolidation => en ? "Needs consolidation" : "Cần củng cố",
         AlertRules.AnnualWeak => en ? "Weak year, remediation needed" : "Yếu kém cả năm, cần khắc phục",
+        AlertRules.ScoreGap => en ? "Self-score well above the observed score" : "Tự chấm cao hơn nhiều so với điểm dự sinh hoạt",
         _ => rule ?? string.Empty,
     };
 

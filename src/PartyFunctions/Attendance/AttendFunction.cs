@@ -53,7 +53,7 @@ public sealed class AttendFunction(RecordAttendance record, AttendancePages page
         string language, AttendanceOutcome outcome, string? link, IReadOnlyDictionary<string, string?> typed, string receipt, int? status = null) =>
         outcome.Status == AttendanceStatus.Forbidden
             ? Problems.Page(StatusCodes.Status403Forbidden, Message(outcome.Errors[0]))
-            : HtmlPage.Of(status ?? Problems.StatusOf(outcome.Status), pages.Page(language, outcome, link, typed, receipt));
+            : HtmlPage.Of(status ?? (outcome.Succeeded ? StatusCodes.Status200OK : Problems.StatusOf(outcome.Status)), pages.Page(language, outcome, link, typed, receipt));
 
     private static Policy.LocalizedText Message(FieldError error) => new(error.Vi, error.En);
 }
