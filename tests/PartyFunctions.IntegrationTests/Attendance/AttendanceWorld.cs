@@ -46,19 +46,7 @@ internal sealed class AttendanceWorld(SubmissionWorld world) : IAsyncDisposable
             }
         }
 
-        foreach (var (field, value) in changes)
-        {
-            if (value is null)
-            {
-                form.Remove(field);
-            }
-            else
-            {
-                form[field] = value;
-            }
-        }
-
-        return form;
+        return SubmissionWorld.Changed(form, changes);
     }
 
     /// <summary>The observed score as form fields: full marks except conduct and results, which take what is missing from 100.</summary>
