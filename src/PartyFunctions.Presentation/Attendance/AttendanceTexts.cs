@@ -25,7 +25,6 @@ internal static class AttendanceTexts
         ["save"] = "Lưu biên bản",
         ["recordedDone"] = "Đã lưu biên bản (lần {0}).",
         ["replayedDone"] = "Biên bản này đã được lưu trước đó; không lưu thêm.",
-        ["observedScore"] = "Điểm dự sinh hoạt",
         ["attendNote"] = "Đồng chí có thể mở lại liên kết này để sửa biên bản của mình; mỗi tháng một biên bản cho mỗi đơn vị. Muốn xem hoặc sửa tháng khác, hãy mở liên kết kèm tháng đó.",
     };
 
@@ -46,7 +45,6 @@ internal static class AttendanceTexts
         ["save"] = "Save the record",
         ["recordedDone"] = "The record is stored (version {0}).",
         ["replayedDone"] = "This record had already been stored; nothing more was stored.",
-        ["observedScore"] = "Observed score",
         ["attendNote"] = "You may open this link again to amend your record; one record a month for each unit. To see or amend another month, open the link with that month.",
     };
 

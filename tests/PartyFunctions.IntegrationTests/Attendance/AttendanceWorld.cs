@@ -89,6 +89,10 @@ internal sealed class AttendanceWorld(SubmissionWorld world) : IAsyncDisposable
     public Task<HttpResponseSnapshot> GetJsonAsync(string period = "2025-11") =>
         Host.SendAsync(HttpMethod.Get, $"/api/attendance/{Cell}/{period}?link={Uri.EscapeDataString(Link)}");
 
+    /// <summary>The November confirmation sheet of the cell, through the committee's confirm link.</summary>
+    public string ConfirmPath() =>
+        $"/api/confirm/{Cell}/2025-11?link={Uri.EscapeDataString(LinkFor(Member, ConfirmScore.Action))}";
+
     public async Task<IReadOnlyList<AttendanceRecord>> NovemberAsync() => await Records.GetMonthAsync(Cell, new ScorePeriod(2025, 11), default);
 
     public async Task<Alert?> ScoreGapAsync() =>

@@ -39,6 +39,20 @@ public sealed class ScoreGapAlertTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_confirmation_sheet_shows_the_observed_score_beside_the_self_score_with_the_difference()
+    {
+        await using var world = await AttendanceWorld.CreateAsync(azurite);
+        await world.SelfScoreAsync(95);
+        Assert.Equal(HttpStatusCode.Created, (await world.PutJsonAsync(AttendanceWorld.Json(score: 84))).Status);
+
+        var sheet = await world.Host.SendAsync(HttpMethod.Get, world.ConfirmPath());
+
+        Assert.Equal(HttpStatusCode.OK, sheet.Status);
+        Assert.Contains("id=\"self\">95 / 100, Tốt", sheet.Body, StringComparison.Ordinal);
+        Assert.Contains("<dd class=\"observed\">84 / 100, Khá – Trần Thị Bình, ngày 12/11/2025; tự chấm cao hơn 11 điểm</dd>", sheet.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_self_score_sent_after_the_observation_opens_score_gap_through_its_score_event()
     {
         await using var world = await AttendanceWorld.CreateAsync(azurite);

@@ -122,8 +122,16 @@ internal static class PageGallery
             Page("attend-errors", await world.PostFormAsync(world.Form(score: 85, ("criteria.conduct", "26"), ("meetingDate", "2025-10-30"), ("attendees", ""))),
                 HttpStatusCode.BadRequest),
             Page("attend-done", await world.PostFormAsync(world.Form(score: 85)), HttpStatusCode.OK),
+            await ObservedConfirmationAsync(world),
             Page("error-attend-link", await world.Host.SendAsync(HttpMethod.Get, $"/api/attend/{AttendanceWorld.Cell}?link=expired"), HttpStatusCode.Forbidden),
         ];
+    }
+
+    /// <summary>The confirmation sheet of a month that was attended and scored lower than the cell's self-score.</summary>
+    private static async Task<Shown> ObservedConfirmationAsync(AttendanceWorld world)
+    {
+        await world.SelfScoreAsync(95);
+        return await GetAsync(world.Host, "confirm-observed", world.ConfirmPath());
     }
 
     /// <summary>One email of each kind, in Vietnamese and in English.</summary>
