@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Notifications;
 using PartyFunctions.Presentation.AnnualRun;
+using PartyFunctions.Presentation.Attendance;
 using PartyFunctions.Presentation.Notifications;
 using PartyFunctions.Presentation.Remediation;
 using PartyFunctions.Presentation.Status;
@@ -21,6 +22,7 @@ public static class PresentationServiceCollectionExtensions
         services.TryAddSingleton<SubmissionPages>();
         services.TryAddSingleton<DecisionPage>();
         services.TryAddSingleton<PlanPages>();
+        services.TryAddSingleton<AttendancePages>();
         return services;
     }
 }

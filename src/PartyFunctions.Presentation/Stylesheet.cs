@@ -19,6 +19,7 @@ public static class Stylesheet
         ".scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;font-size:14px}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}" +
         "th{background:#f3f3f3}.cards{list-style:none;padding:0;margin:0}.card{border:1px solid #ccc;padding:8px;margin:0 0 8px}.card.bad{border:2px solid #b00020}" +
         ".card h2,.card h3{font-size:1rem;margin:0 0 4px}.tag{display:inline-block;padding:0 6px;border-radius:3px;background:#eee}.tag.done{background:#e3f1e3;color:#0a5a0a}" +
+        "input[type=date]{width:100%;padding:6px;border:1px solid #777;font:inherit;box-sizing:border-box}" +
         ".NotReported{color:#a40000;font-weight:bold}.Late{color:#8a4500}.warn{background:#fff3e0;border-left:4px solid #ef6c00;padding:8px 12px}" +
         "button.second{background:#fff;color:#a40000;border:2px solid #a40000;margin:6px 0 0}textarea{font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #777}" +
         ".bad textarea{border:2px solid #b00020}.months{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:4px}.months li{padding:2px 6px;border-radius:3px;background:#eee}" +

@@ -43,6 +43,7 @@ public static class Wording
         AlertRules.AnnualWeak => en ? "Weak year, remediation needed" : "Yếu kém cả năm, cần khắc phục",
         AlertRules.Findings => en ? "Shortcomings pointed out, remediation needed" : "Cấp trên chỉ ra hạn chế, cần khắc phục",
         AlertRules.PlanOverdue => en ? "Remediation plan overdue" : "Kế hoạch khắc phục quá hạn",
+        AlertRules.ScoreGap => en ? "Self-score well above the observed score" : "Tự chấm cao hơn nhiều so với điểm dự sinh hoạt",
         _ => rule ?? string.Empty,
     };
 

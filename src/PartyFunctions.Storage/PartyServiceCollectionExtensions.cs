@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyFunctions.Health;
 using PartyFunctions.Presentation;
 using PartyFunctions.Storage.Alerts;
+using PartyFunctions.Storage.Attendance;
 using PartyFunctions.Storage.Remediation;
 using PartyFunctions.Storage.AnnualRun;
 using PartyFunctions.Storage.Health;
@@ -38,6 +39,7 @@ public static class PartyServiceCollectionExtensions
         services.AddAlerts(configuration);
         services.AddRemediation(configuration);
         services.AddHeartbeat(configuration);
+        services.AddAttendance(configuration);
         services.AddPresentation();
         return services;
     }

@@ -39,6 +39,8 @@ public static class Routes
     public const string AdminFindings = "admin/findings/{unitId}/{year:int}";
     public const string PlanTracker = "tracker/{unitId}/{year:int}";
     public const string PlanTrackerCsv = PlanTracker + "/csv";
+    public const string Attend = "attend/{unitId}";
+    public const string Attendance = "attendance/{unitId}/{period}";
     public const string AdminStatus = "admin/status";
     public const string AdminImportUnits = "admin/units/import";
     public const string AdminClassification = "admin/classification/{year:int}";

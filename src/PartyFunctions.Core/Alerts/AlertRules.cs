@@ -9,6 +9,7 @@ public static class AlertRules
     public const string WeakMonth = "weak-month";
     public const string NeedsConsolidation = "needs-consolidation";
     public const string AnnualWeak = "annual-weak";
+    public const string ScoreGap = "score-gap";
 
     /// <summary>The superior pointed out shortcomings for a unit that is not weak: it must write a plan too (period yyyy).</summary>
     public const string Findings = "findings";
@@ -24,7 +25,11 @@ public static class AlertRules
         [AnnualWeak] = NotificationKind.AnnualWeak,
         [Findings] = NotificationKind.Findings,
         [PlanOverdue] = NotificationKind.PlanOverdue,
+        [ScoreGap] = NotificationKind.ScoreGap,
     };
+
+    /// <summary>Rules whose first step is the direct superior's office, not the assigned member (who may be the observer).</summary>
+    public static bool StartsAtOffice(string rule) => rule == ScoreGap;
 
     public static bool IsKnown(string? rule) => rule is not null && Kinds.ContainsKey(rule);
 

@@ -12,7 +12,8 @@ namespace PartyFunctions.Alerts;
 /// Idempotent by receipt id (marker <c>score-event</c>, receipt id), and each step is idempotent by itself too.
 /// </summary>
 public sealed class ApplyScoreRecorded(
-    IAlertStore store, IUnitStore units, IScoreStore scores, OpenAlerts openAlerts, ResolveAlert resolve, IRunMarkers markers)
+    IAlertStore store, IUnitStore units, IScoreStore scores, OpenAlerts openAlerts, ResolveAlert resolve, IRunMarkers markers,
+    Attendance.CheckScoreGap scoreGap)
 {
     public const string Job = "score-event";
 
@@ -50,6 +51,12 @@ public sealed class ApplyScoreRecorded(
                 && await openAlerts.OpenQuietlyAsync(new AlertKey(AlertRules.NeedsConsolidation, unit.Id, period.ToString()), unit, null, cancellationToken) is not null)
             {
                 opened.Add(AlertRules.NeedsConsolidation);
+            }
+
+            // The self-score against what a member observed at the meeting (issue 17): opens or resolves score-gap.
+            if (await scoreGap.RunAsync(unit, period, recorded.SuperiorId, actor, cancellationToken) == Attendance.ScoreGapCheck.Opened)
+            {
+                opened.Add(AlertRules.ScoreGap);
             }
         }
 

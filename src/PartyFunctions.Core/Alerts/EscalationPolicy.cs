@@ -45,5 +45,17 @@ public sealed record EscalationPolicy(int Level2AfterDays = 7, int Level3AfterMo
         return steps;
     }
 
+    /// <summary>
+    /// The chain of an alert of <paramref name="rule"/>: a rule that starts at the office (<see cref="AlertRules.StartsAtOffice"/>)
+    /// drops level 1 and tells the direct superior's office at once, then climbs as usual from there.
+    /// </summary>
+    public IReadOnlyList<ChainStep> ChainFor(string rule, Unit unit, IReadOnlyList<Unit> superiors)
+    {
+        var chain = ChainFor(unit, superiors);
+        return AlertRules.StartsAtOffice(rule) && chain.Count > 1 && chain[1] is { Level: 2, Repeat: false }
+            ? [.. chain.Skip(1).Select(step => step with { AfterDays = step.AfterDays - Level2AfterDays })]
+            : chain;
+    }
+
     private static string? Blank(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim();
 }

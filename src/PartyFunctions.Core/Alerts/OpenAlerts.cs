@@ -52,7 +52,7 @@ public sealed class OpenAlerts(
     private async Task<StoredAlert?> OpenAsync(
         AlertKey key, Unit unit, IReadOnlyList<Unit> superiors, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
     {
-        if (await store.TryAddAsync(Alert.Open(key, unit, policy.ChainFor(unit, superiors), now, detail), cancellationToken) is { } added)
+        if (await store.TryAddAsync(Alert.Open(key, unit, policy.ChainFor(key.Rule, unit, superiors), now, detail), cancellationToken) is { } added)
         {
             // Insert-only: of two copies opening one key, one adds it and counts it.
             metrics.AlertOpened(key.Rule);

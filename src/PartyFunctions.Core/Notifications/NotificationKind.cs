@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>To the cell: an item's deadline is in three days, or today.</summary>
     PlanItemDue,
+
+    /// <summary>Opening line of a <c>score-gap</c> alert.</summary>
+    ScoreGap,
 }
 
 /// <summary>What the reader is asked to do; a digest lists its lines grouped by it, most urgent first.</summary>
@@ -56,6 +59,7 @@ public static class NotificationKinds
         NotificationKind.AnnualReportReady => DigestAction.Confirm,
         NotificationKind.PoisonAlert or NotificationKind.TimerLate => DigestAction.Investigate,
         NotificationKind.Resolved => DigestAction.Information,
+        NotificationKind.ScoreGap => DigestAction.Acknowledge,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -18,8 +18,14 @@ public sealed record PolicyPack(
     BandThresholds Bands,
     IReadOnlyList<MonthlyRule> MonthlyRules,
     AnnualPolicy Annual,
-    ClassificationPolicy Classification)
+    ClassificationPolicy Classification,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    AttendancePolicy? Attendance = null)
 {
+    /// <summary>The attendance settings in force: the pack's own, or the defaults when it has none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AttendancePolicy AttendanceOrDefault => Attendance ?? AttendancePolicy.Default;
+
     public Criterion? FindCriterion(string key)
     {
         foreach (var criterion in Criteria)

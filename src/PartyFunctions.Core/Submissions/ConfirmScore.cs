@@ -11,17 +11,28 @@ namespace PartyFunctions.Submissions;
 /// score prevails from then on. Audit: the archive keeps who, when, the points before and after and the reason; the
 /// score keeps who and when. The page shows a version; confirming a version that has changed since is a conflict.
 /// </summary>
-public sealed class ConfirmScore(SubtreeAccess access, LinkSigner signer, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, TimeProvider clock)
+public sealed class ConfirmScore(
+    SubtreeAccess access, LinkSigner signer, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, Attendance.IAttendanceStore attendance,
+    TimeProvider clock)
 {
     public const string Action = "confirm";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The sheet the link opens: the score as stored, with its pack for the form's labels and maxima.</summary>
+    /// <summary>
+    /// The sheet the link opens: the score as stored, with its pack for the form's labels and maxima, and the scores
+    /// members observed at the meeting (issue 17) to set beside the self-score.
+    /// </summary>
     public async Task<ConfirmationView> ViewAsync(string? link, string unitId, string? periodText, CancellationToken cancellationToken)
     {
         var access = await AuthoriseAsync(link, unitId, periodText, cancellationToken);
-        return access.Error is not null ? access : access with { Pack = policy.Catalog.Find(access.Score!.Record.PackId) };
+        if (access.Error is not null)
+        {
+            return access;
+        }
+
+        var observed = await attendance.GetMonthAsync(unitId, access.Score!.Record.Period, cancellationToken);
+        return access with { Pack = policy.Catalog.Find(access.Score.Record.PackId), Observed = [.. observed.Where(r => r.Score is not null)] };
     }
 
     public async Task<ConfirmationOutcome> RunAsync(ConfirmationInput input, CancellationToken cancellationToken)
@@ -191,7 +202,11 @@ public enum ConfirmationStatus
 
 /// <summary>What the link opens: the cell, its stored score and pack, or why not.</summary>
 public sealed record ConfirmationView(
-    ConfirmationStatus Status, Organisation.Unit? Unit, StoredScore? Score, Policy.PolicyPack? Pack, FieldError? Error);
+    ConfirmationStatus Status, Organisation.Unit? Unit, StoredScore? Score, Policy.PolicyPack? Pack, FieldError? Error)
+{
+    /// <summary>Attendance records of the month that carry an observed score.</summary>
+    public IReadOnlyList<Attendance.AttendanceRecord> Observed { get; init; } = [];
+}
 
 /// <summary>The result of a confirmation: the new score and its event, or every error.</summary>
 public sealed record ConfirmationOutcome(

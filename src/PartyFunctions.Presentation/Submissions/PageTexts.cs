@@ -52,6 +52,11 @@ internal static class PageTexts
         ["reason"] = "Lý do sửa điểm (bắt buộc khi sửa)",
         ["confirm"] = "Xác nhận",
         ["confirmDone"] = "Đã xác nhận: {0} điểm, xếp loại {1}.",
+        ["observedScore"] = "Điểm dự sinh hoạt",
+        ["observedLine"] = "{0} / {1}, {2} – {3}, ngày {4}; {5}",
+        ["selfAbove"] = "tự chấm cao hơn {0} điểm",
+        ["selfBelow"] = "tự chấm thấp hơn {0} điểm",
+        ["selfSame"] = "bằng điểm tự chấm",
     };
 
     public static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
@@ -103,6 +108,11 @@ internal static class PageTexts
         ["reason"] = "Reason for the correction (required when correcting)",
         ["confirm"] = "Confirm",
         ["confirmDone"] = "Confirmed: {0} points, band {1}.",
+        ["observedScore"] = "Observed score",
+        ["observedLine"] = "{0} / {1}, {2} – {3}, on {4}; {5}",
+        ["selfAbove"] = "the self-score is {0} points higher",
+        ["selfBelow"] = "the self-score is {0} points lower",
+        ["selfSame"] = "the same as the self-score",
     };
 
     public static Dictionary<string, string> For(string language) => language == "en" ? En : Vi;

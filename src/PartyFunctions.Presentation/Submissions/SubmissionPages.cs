@@ -124,6 +124,9 @@ public sealed class SubmissionPages
                 model["confirmedReason"] = c.Reason;
             }
 
+            model["observed"] = view.Observed.Select(o => string.Format(CultureInfo.InvariantCulture, t["observedLine"],
+                Number(o.Score!.Total, en), Number(pack.TotalPoints, en), BandName(o.Score.Band, en), o.RecordedBy,
+                o.MeetingDate.ToString(en ? "yyyy-MM-dd" : "dd/MM/yyyy", CultureInfo.InvariantCulture), Difference(score.Total - o.Score.Total, t, en))).ToList();
             model["factList"] = Facts(score.Facts, t);
             model["criteria"] = pack.Criteria.Select(c => Field("criteria." + c.Key, en ? c.Names.En : c.Names.Vi, "points",
                 start.TryGetValue(c.Key, out var p) ? Number(p, en) : null, c.Max)).ToList();
@@ -156,10 +159,15 @@ public sealed class SubmissionPages
         ];
     }
 
+    /// <summary>How far the self-score is from an observed one, in words ("tự chấm cao hơn 11 điểm").</summary>
+    private static string Difference(decimal selfMinusObserved, Dictionary<string, string> t, bool en) =>
+        string.Format(CultureInfo.InvariantCulture, t[selfMinusObserved > 0 ? "selfAbove" : selfMinusObserved < 0 ? "selfBelow" : "selfSame"],
+            Number(Math.Abs(selfMinusObserved), en));
+
     private static string ReportingCalendarDefault(DateOnly today) => ReportingCalendar.DefaultPeriod(today).ToString();
 
     /// <summary>This month and the twelve before it, newest first; a sent value outside them is kept as an option.</summary>
-    private static List<MonthOption> Months(DateOnly today, string selected, Dictionary<string, string> t)
+    internal static List<MonthOption> Months(DateOnly today, string selected, Dictionary<string, string> t)
     {
         var months = new List<MonthOption>();
         var period = ScorePeriod.Of(today);
@@ -177,7 +185,7 @@ public sealed class SubmissionPages
         return months;
     }
 
-    private static Dictionary<string, object?> Model(string language, Dictionary<string, string> t) => new(StringComparer.Ordinal)
+    internal static Dictionary<string, object?> Model(string language, Dictionary<string, string> t) => new(StringComparer.Ordinal)
     {
         ["lang"] = language,
         ["t"] = t,
@@ -187,21 +195,21 @@ public sealed class SubmissionPages
         ["errorLinks"] = Array.Empty<ErrorLink>(),
     };
 
-    private static string? ErrorOf(IReadOnlyList<FieldError> errors, string field, bool en) =>
+    internal static string? ErrorOf(IReadOnlyList<FieldError> errors, string field, bool en) =>
         errors.Where(e => e.Field == field).Select(e => en ? e.En : e.Vi).FirstOrDefault();
 
     /// <summary>A general error as a sentence: the internal field name is never shown.</summary>
-    private static string Say(FieldError error, bool en) => en ? error.En : error.Vi;
+    internal static string Say(FieldError error, bool en) => en ? error.En : error.Vi;
 
     /// <summary>The summary at the top: each field in error as "label: message", linking to the field.</summary>
-    private static List<ErrorLink> Summary(IReadOnlyList<FieldError> errors, HashSet<string> shown, IEnumerable<FieldView> fields, bool en)
+    internal static List<ErrorLink> Summary(IReadOnlyList<FieldError> errors, HashSet<string> shown, IEnumerable<FieldView> fields, bool en)
     {
         var labels = fields.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
         return errors.Where(e => shown.Contains(e.Field) && labels.ContainsKey(e.Field))
             .Select(e => new ErrorLink(e.Field, $"{labels[e.Field]}: {(en ? e.En : e.Vi)}")).ToList();
     }
 
-    private static string BandName(Band band, bool en) => en ? $"{band.English()} ({band.Vietnamese()})" : band.Vietnamese();
+    internal static string BandName(Band band, bool en) => en ? $"{band.English()} ({band.Vietnamese()})" : band.Vietnamese();
 
     private static string Number(decimal value, bool en) => Wording.Number(value, en);
 
@@ -209,9 +217,7 @@ public sealed class SubmissionPages
     {
         if (model["criteria"] is IEnumerable<FieldView> criteria)
         {
-            // The total as the page is shown, so that it is right without JavaScript too.
-            var typed = criteria.Select(c => FormNumber.TryParse(c.Value, out var n) ? n : (decimal?)null).OfType<decimal>().ToList();
-            model["typedTotal"] = typed.Count == 0 ? "–" : Number(typed.Sum(), model["lang"] as string == "en");
+            model["typedTotal"] = TypedTotal(criteria, model["lang"] as string == "en");
         }
 
         var context = new TemplateContext(options);
@@ -223,11 +229,18 @@ public sealed class SubmissionPages
         return templates[name].Render(context, LiquidTemplates.Html);
     }
 
-    private sealed record FieldView(string Name, string Label, string? Value, string? Error, string Kind, decimal? Max, bool Checked);
+    internal sealed record FieldView(string Name, string Label, string? Value, string? Error, string Kind, decimal? Max, bool Checked);
 
-    private sealed record ErrorLink(string Field, string Text);
+    internal sealed record ErrorLink(string Field, string Text);
 
-    private sealed record MonthOption(string Value, string Label, bool Selected);
+    internal sealed record MonthOption(string Value, string Label, bool Selected);
+
+    /// <summary>The total as the page is shown, so that it is right without JavaScript too.</summary>
+    internal static string TypedTotal(IEnumerable<FieldView> criteria, bool en)
+    {
+        var typed = criteria.Select(c => FormNumber.TryParse(c.Value, out var n) ? n : (decimal?)null).OfType<decimal>().ToList();
+        return typed.Count == 0 ? "–" : Number(typed.Sum(), en);
+    }
 
     private sealed record Fact(string Label, string Value);
 }

@@ -44,11 +44,14 @@ public static class StorageNames
     /// <summary>Each timer's last successful run and, for one that never ran, when a check first noticed it (issue 10).</summary>
     public const string HeartbeatsTable = "Heartbeats";
 
+    /// <summary>Attendance records by unit, month and author (issue 17).</summary>
+    public const string AttendanceTable = "Attendance";
+
     public static IReadOnlyList<string> Containers { get; } =
         [ArchiveContainer, ImportsContainer, ReportsContainer, EvidenceContainer, PoliciesContainer, OutboxContainer, SignInClientsContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DigestsQueue, DigestsPoisonQueue, ClassificationShardsQueue, ClassificationShardsPoisonQueue, ScoreEventsQueue];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable, AlertsTable, AlertIndexTable, RunsTable, RemediationPlansTable, HeartbeatsTable];
+        [UnitsTable, UnitTreeTable, AccessCodesTable, ScoresTable, ClassificationRunsTable, AnnualResultsTable, AlertsTable, AlertIndexTable, RunsTable, RemediationPlansTable, HeartbeatsTable, AttendanceTable];
 }

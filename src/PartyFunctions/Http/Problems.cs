@@ -65,6 +65,16 @@ public static class Problems
         _ => StatusCodes.Status400BadRequest,
     };
 
+    public static int StatusOf(Attendance.AttendanceStatus status) => status switch
+    {
+        Attendance.AttendanceStatus.Recorded => StatusCodes.Status201Created,
+        Attendance.AttendanceStatus.Shown or Attendance.AttendanceStatus.Amended or Attendance.AttendanceStatus.Replayed => StatusCodes.Status200OK,
+        Attendance.AttendanceStatus.Forbidden => StatusCodes.Status403Forbidden,
+        Attendance.AttendanceStatus.NotFound => StatusCodes.Status404NotFound,
+        Attendance.AttendanceStatus.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     public static LocalizedText TitleOf(int status) => status switch
     {
         401 => new("Chưa xác thực được", "Not authenticated"),

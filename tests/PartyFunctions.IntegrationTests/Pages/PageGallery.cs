@@ -5,6 +5,7 @@ using PartyFunctions.Alerts;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.IntegrationTests.Alerts;
 using PartyFunctions.IntegrationTests.AnnualRun;
+using PartyFunctions.IntegrationTests.Attendance;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Notifications;
@@ -28,6 +29,7 @@ internal static class PageGallery
         pages.AddRange(await SubmissionPagesAsync(azurite));
         pages.AddRange(await AlertPagesAsync(azurite));
         pages.AddRange(await AnnualPagesAsync(azurite));
+        pages.AddRange(await AttendancePagesAsync(azurite));
         pages.AddRange(Emails());
         return pages;
     }
@@ -109,6 +111,29 @@ internal static class PageGallery
         ];
     }
 
+    /// <summary>A committee member's attendance record: empty, in English, refused with errors, stored, and a bad link.</summary>
+    public static async Task<IReadOnlyList<Shown>> AttendancePagesAsync(AzuriteFixture azurite)
+    {
+        await using var world = await AttendanceWorld.CreateAsync(azurite);
+        return
+        [
+            Page("attend", await world.GetFormAsync(), HttpStatusCode.OK),
+            Page("attend-en", await world.GetFormAsync("&lang=en"), HttpStatusCode.OK),
+            Page("attend-errors", await world.PostFormAsync(world.Form(score: 85, ("criteria.conduct", "26"), ("meetingDate", "2025-10-30"), ("attendees", ""))),
+                HttpStatusCode.BadRequest),
+            Page("attend-done", await world.PostFormAsync(world.Form(score: 85)), HttpStatusCode.OK),
+            await ObservedConfirmationAsync(world),
+            Page("error-attend-link", await world.Host.SendAsync(HttpMethod.Get, $"/api/attend/{AttendanceWorld.Cell}?link=expired"), HttpStatusCode.Forbidden),
+        ];
+    }
+
+    /// <summary>The confirmation sheet of a month that was attended and scored lower than the cell's self-score.</summary>
+    private static async Task<Shown> ObservedConfirmationAsync(AttendanceWorld world)
+    {
+        await world.SelfScoreAsync(95);
+        return await GetAsync(world.Host, "confirm-observed", world.ConfirmPath());
+    }
+
     /// <summary>One email of each kind, in Vietnamese and in English.</summary>
     public static IReadOnlyList<Shown> Emails()
     {
@@ -128,6 +153,8 @@ internal static class PageGallery
             new(NotificationKind.AnnualReportReady, "BN", "Đảng ủy xã Tư Mại", "2025", "annual-report", ActionUrl: Base + "decisions/2025/BN?link=g"),
             new(NotificationKind.PoisonAlert, "vp@example.vn", "vp@example.vn", Detail: "Lý do: hộp thư đầy."),
             new(NotificationKind.TimerLate, "Cutoff", "Cutoff"),
+            new(NotificationKind.ScoreGap, "BN.C7", "Chi bộ thôn Bảy", "2025-11", AlertRules.ScoreGap, 2, ActionUrl: Base + "alerts/acknowledge?link=h",
+                Detail: "Chi bộ tự chấm 95 điểm (Tốt); Trần Thị Bình dự sinh hoạt ngày 12/11/2025 chấm 84 điểm (Khá), chênh 11 điểm."),
         };
         return [.. new[] { Digest.Vietnamese, Digest.English }.Select(language => new Shown($"email-every-kind-{language}", renderer.Render(
             new Digest(DigestId.For("gallery", "uv@example.vn"), new Recipient("uv@example.vn", "Nguyễn Văn Hùng"), language, now, items),

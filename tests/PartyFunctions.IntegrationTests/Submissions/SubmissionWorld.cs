@@ -76,6 +76,12 @@ internal sealed class SubmissionWorld : IAsyncDisposable
             ["criteria.preparation"] = "15", ["criteria.attendance"] = "15", ["criteria.duration"] = "5", ["criteria.conduct"] = "22",
             ["criteria.principles"] = "5", ["criteria.results"] = "23", ["criteria.closing"] = "10",
         };
+        return Changed(form, changes);
+    }
+
+    /// <summary><paramref name="form"/> with each change applied: a value replaces the field's, null removes the field.</summary>
+    public static Dictionary<string, string> Changed(Dictionary<string, string> form, IEnumerable<(string Field, string? Value)> changes)
+    {
         foreach (var (field, value) in changes)
         {
             if (value is null)
