@@ -19,6 +19,8 @@ public static class PresentationServiceCollectionExtensions
         services.TryAddSingleton<StatusPages>();
         services.TryAddSingleton<SubmissionPages>();
         services.TryAddSingleton<DecisionPage>();
+        services.TryAddSingleton<Remediation.TrackerPage>();
+        services.TryAddSingleton<Remediation.FindingsForm>();
         return services;
     }
 }

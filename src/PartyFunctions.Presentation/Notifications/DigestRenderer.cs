@@ -106,7 +106,7 @@ public sealed class DigestRenderer : IDigestRenderer
     /// <summary><paramref name="Plan"/>: the line's view link opens a remediation plan (or a committee's plans), and says so.</summary>
     private sealed record ItemView(string Line, string? Url, string? ViewUrl, bool Plan);
 
-    private static bool IsPlan(string? rule) => Remediation.PlanRules.AsksForPlan(rule) || rule == Alerts.AlertRules.PlanOverdue;
+    private static bool IsPlan(string? rule) => PartyFunctions.Remediation.PlanRules.AsksForPlan(rule) || rule == Alerts.AlertRules.PlanOverdue;
 
     private sealed record ItemContext(ItemFields Item);
 

@@ -22,6 +22,8 @@ public static class RemediationServiceCollectionExtensions
         services.AddSingleton<PlanClosure>();
         services.AddSingleton<PlanFollowUp>();
         services.AddSingleton<PlanLinks>();
+        services.AddSingleton<ViewPlanTracker>();
+        services.AddSingleton<FindingsRequests>();
         return services;
     }
 }
