@@ -9,6 +9,7 @@ using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Notifications;
 using PartyFunctions.Presentation.Notifications;
+using PartyFunctions.Remediation;
 using PartyFunctions.Scoring;
 using PartyFunctions.Submissions;
 
@@ -28,6 +29,7 @@ internal static class PageGallery
         pages.AddRange(await SubmissionPagesAsync(azurite));
         pages.AddRange(await AlertPagesAsync(azurite));
         pages.AddRange(await AnnualPagesAsync(azurite));
+        pages.AddRange(await TrackerPagesAsync(azurite));
         pages.AddRange(Emails());
         return pages;
     }
@@ -106,6 +108,26 @@ internal static class PageGallery
             Page("decisions-done", await host.SendAsync(HttpMethod.Post, decide, Form(
                 ("decidedBy", "Ban Thường vụ"), ("level.Q.G2.C03", "HTTNV"), ("level.Q.G2.C01", "HTNV"), ("reason.Q.G2.C01", "Đã khắc phục"))), HttpStatusCode.OK),
             Page("error-report-link", await host.SendAsync(HttpMethod.Get, "/api/reports/2025/Q?link=expired"), HttpStatusCode.Forbidden),
+        ];
+    }
+
+    /// <summary>The committee's tracker (a late plan, a plan never written, findings) and the superior's findings page in each state.</summary>
+    public static async Task<IReadOnlyList<Shown>> TrackerPagesAsync(AzuriteFixture azurite)
+    {
+        var province = await PlanTrackerTests.LateJanuaryAsync(azurite);
+        await using var host = province.Host;
+        var tracker = $"/api/tracker/Q/2025?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q"))}";
+        var findings = $"/api/findings/Q.G2.C02/2025?link={Uri.EscapeDataString(province.Link(PlanLinks.ReviewAction, "Q.G2"))}";
+        return
+        [
+            await GetAsync(host, "tracker", tracker),
+            await GetAsync(host, "tracker-en", tracker + "&sort=unit&lang=en"),
+            await GetAsync(host, "findings", findings),
+            Page("findings-errors", await host.SendAsync(HttpMethod.Post, findings, Form(("findings", "Biên bản thiếu chữ ký"), ("by", ""))), HttpStatusCode.BadRequest),
+            Page("findings-done", await host.SendAsync(HttpMethod.Post, findings, Form(
+                ("findings", "Biên bản thiếu chữ ký\nSinh hoạt chưa đúng kỳ"), ("by", "Trần Thị Bình"))), HttpStatusCode.OK),
+            await GetAsync(host, "findings-en", findings + "&lang=en"),
+            Page("error-tracker-link", await host.SendAsync(HttpMethod.Get, "/api/tracker/Q/2025?link=expired"), HttpStatusCode.Forbidden),
         ];
     }
 
