@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Access;
 using PartyFunctions.Alerts;
+using PartyFunctions.AnnualRun;
 using PartyFunctions.IntegrationTests.Harness;
+using PartyFunctions.Notifications;
 using PartyFunctions.Presentation.Remediation;
 using PartyFunctions.Remediation;
 
@@ -93,11 +95,33 @@ public sealed partial class PlanTrackerTests(AzuriteFixture azurite)
         Assert.DoesNotContain("link=", csv.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_annual_report_and_the_offices_report_ready_line_link_to_the_units_tracker_and_the_stored_report_holds_no_link()
+    {
+        var province = await LateJanuaryAsync(azurite);
+        await using var host = province.Host;
+
+        var report = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q.G2?link={Uri.EscapeDataString(province.Link(AnnualRunLinks.ReportAction, "Q.G2"))}");
+        var href = TrackerLinkPattern().Match(report.Body).Groups[1].Value;
+        var tracker = await host.SendAsync(HttpMethod.Get, new Uri(WebUtility.HtmlDecode(href)).PathAndQuery);
+        var stored = await host.Services.GetRequiredService<IReportStore>().GetAsync(2025, "Q.G2", ReportFormat.Html, default);
+        var office = await host.Services.GetRequiredService<IOutbox>().GetAsync(DigestId.For("annual-2025-reports", "vp.g2@q.dang.vn"), default);
+
+        Assert.StartsWith("http://localhost:7071/api/tracker/Q.G2/2025?link=", WebUtility.HtmlDecode(href), StringComparison.Ordinal);
+        Assert.True(tracker.Status == HttpStatusCode.OK, tracker.ToString());
+        Assert.Equal(["Q.G2.C01", "Q.G2.C02"], Rows(tracker.Body));
+        Assert.Contains(AnnualReport.TrackerLinkMarker, stored, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:7071/api/tracker/Q.G2/2025?link=", Assert.Single(office!.Digest.Items).TrackerUrl, StringComparison.Ordinal);
+    }
+
     /// <summary>The unit ids of the tracker's cards, in the page's order.</summary>
     private static List<string> Rows(string html) => RowPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
 
     [GeneratedRegex("id=\"row-([A-Z0-9.]+)-\\d+\"")]
     private static partial Regex RowPattern();
+
+    [GeneratedRegex("<a href=\"([^\"]+/api/tracker/[^\"]+)\"")]
+    private static partial Regex TrackerLinkPattern();
 
     /// <summary>The province classified, C01's plan submitted on the run's day, then 20 January 2026 and two findings for Q.G1.C01.</summary>
     internal static async Task<Province> LateJanuaryAsync(AzuriteFixture azurite)

@@ -147,7 +147,8 @@ internal static class PageGallery
             new(NotificationKind.Escalated, "BN.C4", "Chi bộ thôn Bốn", "2025-09", AlertRules.Overdue, 2, ActionUrl: Base + "alerts/acknowledge?link=e"),
             new(NotificationKind.Repeated, "BN.C5", "Chi bộ thôn Năm", "2025-09", AlertRules.Overdue, 3, ActionUrl: Base + "alerts/acknowledge?link=f"),
             new(NotificationKind.Resolved, "BN.C6", "Chi bộ thôn Sáu", "2025-08", AlertRules.Overdue),
-            new(NotificationKind.AnnualReportReady, "BN", "Đảng ủy xã Tư Mại", "2025", "annual-report", ActionUrl: Base + "decisions/2025/BN?link=g"),
+            new(NotificationKind.AnnualReportReady, "BN", "Đảng ủy xã Tư Mại", "2025", "annual-report", ActionUrl: Base + "decisions/2025/BN?link=g",
+                ViewUrl: Base + "reports/2025/BN?link=h", TrackerUrl: Base + "tracker/BN/2025?link=i"),
             new(NotificationKind.PoisonAlert, "vp@example.vn", "vp@example.vn", Detail: "Lý do: hộp thư đầy."),
             new(NotificationKind.TimerLate, "Cutoff", "Cutoff"),
         };
