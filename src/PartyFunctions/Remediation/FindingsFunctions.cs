@@ -55,28 +55,17 @@ public sealed class FindingsFunctions(FindingsRequests requests, FindingsForm fo
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (admin.Deny(request) is { } denied)
+        var (body, refusal) = await admin.ReadJsonAsync<FindingsBody>(request,
+            new LocalizedText("Nội dung phải là JSON {findings:[...], by}.", "The body must be JSON {findings:[...], by}."), cancellationToken);
+        if (body is null)
         {
-            return denied;
-        }
-
-        var language = RequestReading.Language(request.Query["lang"]);
-        var read = await RequestBody.ReadJsonAsync<FindingsBody>(request, cancellationToken);
-        if (read.Refusal is { } refused)
-        {
-            return Problems.Of(refused.Status, new LocalizedText(refused.Vi!, refused.En!), language);
-        }
-
-        if (read.Value is not { } body)
-        {
-            return Problems.Of(StatusCodes.Status400BadRequest,
-                new LocalizedText("Nội dung phải là JSON {findings:[...], by}.", "The body must be JSON {findings:[...], by}."), language);
+            return refusal!;
         }
 
         var outcome = await requests.RecordAsAdminAsync(unitId, year, body.Findings, body.By, cancellationToken);
         return outcome.Findings is { } stored && outcome.Succeeded
             ? new ObjectResult(stored) { StatusCode = outcome.Status == FindingsStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK }
-            : Problems.Of(StatusOf(outcome.Status), outcome.Errors, language);
+            : Problems.Of(StatusOf(outcome.Status), outcome.Errors, RequestReading.Language(request.Query["lang"]));
     }
 
     private ContentResult Page(string language, int year, string? link, FindingsPage page, IReadOnlyDictionary<string, string?>? typed) =>
