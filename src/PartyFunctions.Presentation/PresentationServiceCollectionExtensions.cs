@@ -23,6 +23,8 @@ public static class PresentationServiceCollectionExtensions
         services.TryAddSingleton<DecisionPage>();
         services.TryAddSingleton<PlanPages>();
         services.TryAddSingleton<AttendancePages>();
+        services.TryAddSingleton<Remediation.TrackerPage>();
+        services.TryAddSingleton<Remediation.FindingsForm>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
+using PartyFunctions.Remediation;
 
 namespace PartyFunctions.AnnualRun;
 
@@ -7,10 +8,10 @@ namespace PartyFunctions.AnnualRun;
 /// Use case (part of completing a run): each committee whose cells were classified, and each province, gets one
 /// "annual report ready" email, to its office mailbox or else its assigned member. Every line links to the unit's
 /// report; a committee's also to its decision page (the proposals to confirm or override), where the province has
-/// nothing to confirm. The digests are keyed by run
+/// nothing to confirm; an office's line also to its tracker of the year's remediation plans. The digests are keyed by run
 /// and recipient, so completing again (a crash, a resumed shard) sends nothing twice.
 /// </summary>
-public sealed class AnnounceAnnualReports(DigestPoster poster, AnnualRunLinks links, TimeProvider clock)
+public sealed class AnnounceAnnualReports(DigestPoster poster, AnnualRunLinks links, PlanLinks planLinks, TimeProvider clock)
 {
     public async Task RunAsync(
         ClassificationRun run, IReadOnlyList<AnnualResult> results, IReadOnlyDictionary<string, Unit> registry, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class AnnounceAnnualReports(DigestPoster poster, AnnualRunLinks li
             .Where(x => !string.IsNullOrWhiteSpace(x.Unit.OfficeEmail ?? x.Unit.AssignedMemberEmail))
             .Select(x => new DigestLine(
                 x.Unit.OfficeEmail is { } office ? new Recipient(office, x.Unit.Name, Office: true) : new Recipient(x.Unit.AssignedMemberEmail!, x.Unit.AssignedMemberName),
-                x.Item));
+                x.Unit.OfficeEmail is null ? x.Item : x.Item with { TrackerUrl = planLinks.Tracker(x.Unit.Id, run.Year, now) }));
         await poster.PostAsync($"{run.RunId}-reports", lines, now, cancellationToken);
     }
 }

@@ -15,4 +15,11 @@ public enum ReportFormat
 }
 
 /// <summary>One report in both formats.</summary>
-public sealed record AnnualReport(string Html, string Csv);
+public sealed record AnnualReport(string Html, string Csv)
+{
+    /// <summary>
+    /// Where the stored page links to the year's plan tracker: the link is signed when the page is read
+    /// (<see cref="ReadAnnualReport"/>), so no credential is stored with the report.
+    /// </summary>
+    public const string TrackerLinkMarker = "tracker-link-signed-when-read";
+}

@@ -1,14 +1,16 @@
 using PartyFunctions.Access;
 using PartyFunctions.Policy;
+using PartyFunctions.Remediation;
 
 namespace PartyFunctions.AnnualRun;
 
 /// <summary>
 /// Use case: a superior opens its annual report from the signed "report" link in its email; the link's scope must
 /// contain the unit. A committee's "decide" link reads the report of the same scope too (its decision page links to
-/// it). The report is read as the run stored it, as a page or as CSV.
+/// it). The report is read as the run stored it, as a page or as CSV; the page's link to the year's plan tracker is
+/// signed now (<see cref="AnnualReport.TrackerLinkMarker"/>), for the report's unit.
 /// </summary>
-public sealed class ReadAnnualReport(SubtreeAccess access, IReportStore reports)
+public sealed class ReadAnnualReport(SubtreeAccess access, IReportStore reports, PlanLinks links, TimeProvider clock)
 {
     public async Task<AnnualReportRead> RunAsync(string? token, int year, string unitId, ReportFormat format, CancellationToken cancellationToken)
     {
@@ -25,7 +27,9 @@ public sealed class ReadAnnualReport(SubtreeAccess access, IReportStore reports)
         }
 
         return await reports.GetAsync(year, unitId, format, cancellationToken) is { } content
-            ? new AnnualReportRead(AnnualReportReadStatus.Found, content, null)
+            ? new AnnualReportRead(AnnualReportReadStatus.Found, format == ReportFormat.Html
+                ? content.Replace(AnnualReport.TrackerLinkMarker, links.Tracker(unitId, year, clock.GetUtcNow()), StringComparison.Ordinal)
+                : content, null)
             : new AnnualReportRead(AnnualReportReadStatus.NotFound, null, new LocalizedText($"Chưa có báo cáo năm {year}.", $"No {year} report yet."));
     }
 }

@@ -21,7 +21,8 @@ public sealed record Recipient(string Email, string? Name = null, bool Office = 
 /// <summary>
 /// One line of a digest: what happened to which unit, for which period, and the signed link that lets the
 /// reader act (acknowledge, confirm, submit, view). <paramref name="Rule"/> is the alert rule. <paramref name="ViewUrl"/> is
-/// a second signed link to the page where the reader looks (the status page, the report, the month's confirm sheet).
+/// a second signed link to the page where the reader looks (the status page, the report, the month's confirm sheet);
+/// <paramref name="TrackerUrl"/> a third, to the year's remediation plans (an office's annual report line).
 /// </summary>
 public sealed record DigestItem(
     NotificationKind Kind,
@@ -32,4 +33,5 @@ public sealed record DigestItem(
     int? Level = null,
     string? Detail = null,
     string? ActionUrl = null,
-    string? ViewUrl = null);
+    string? ViewUrl = null,
+    string? TrackerUrl = null);

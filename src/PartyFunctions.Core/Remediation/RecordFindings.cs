@@ -79,6 +79,9 @@ public enum FindingsStatus
     Invalid,
     Conflict,
     Forbidden,
+
+    /// <summary>The unit is not in the registry (the admin API; a link cannot reach an unknown unit).</summary>
+    NotFound,
 }
 
 /// <summary>What recording findings did, with the findings as they now stand, or the errors by field.</summary>

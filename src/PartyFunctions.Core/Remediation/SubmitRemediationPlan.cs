@@ -123,7 +123,7 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IFindingsStor
 
             if (ParseDue(item?.Due) is not { } due)
             {
-                errors.Add(new FieldError(Field("due"), "due", $"Nội dung {n}: cần hạn hoàn thành dạng ngày (yyyy-MM-dd)", $"Item {n}: give a deadline as a date (yyyy-MM-dd)."));
+                errors.Add(new FieldError(Field("due"), "due", $"Nội dung {n}: cần hạn hoàn thành là một ngày có thật (ngày/tháng/năm)", $"Item {n}: give the deadline as a real date (yyyy-MM-dd)."));
             }
             else if (submit && (due < today || due > today.AddYears(MaxYearsAhead)))
             {
@@ -148,8 +148,11 @@ public sealed class SubmitRemediationPlan(IRemediationStore plans, IFindingsStor
         return errors;
     }
 
-    private static DateOnly? ParseDue(string? due) =>
-        DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private static readonly string[] DueFormats = ["yyyy-MM-dd", "d/M/yyyy"];
+
+    /// <summary>A deadline as a date picker sends it (yyyy-MM-dd) or as a Vietnamese reader types it where there is none (31/3/2026).</summary>
+    public static DateOnly? ParseDue(string? due) =>
+        DateOnly.TryParseExact(due?.Trim(), DueFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private static bool Same(IReadOnlyList<PlanItem> a, List<PlanItem> b) =>
         a.Count == b.Count && a.Zip(b).All(p => (p.First.Title, p.First.Owner, p.First.Due) == (p.Second.Title, p.Second.Owner, p.Second.Due)

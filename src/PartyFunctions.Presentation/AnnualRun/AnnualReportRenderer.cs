@@ -49,6 +49,7 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
             results.Select(Row).ToList());
         var context = new TemplateContext(model, Options);
         context.SetValue("style", Stylesheet.Css);
+        context.SetValue("trackerUrl", AnnualReport.TrackerLinkMarker);
         return template.Render(context, LiquidTemplates.Html);
     }
 

@@ -78,7 +78,9 @@ public sealed partial class PlanPages(TimeProvider clock)
                 ["n"] = n,
                 ["title"] = row?.Title,
                 ["owner"] = row?.Owner,
-                ["due"] = row?.Due,
+                // A date the picker can show goes back as yyyy-MM-dd; anything else as typed, in a text box, to be corrected.
+                ["due"] = SubmitRemediationPlan.ParseDue(row?.Due) is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : row?.Due,
+                ["dueIsDate"] = row?.Due is null || SubmitRemediationPlan.ParseDue(row.Due) is not null,
                 ["titleError"] = ErrorOf(page.Errors, Id("title"), en),
                 ["ownerError"] = ErrorOf(page.Errors, Id("owner"), en),
                 ["dueError"] = ErrorOf(page.Errors, Id("due"), en),

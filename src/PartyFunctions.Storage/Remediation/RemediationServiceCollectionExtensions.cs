@@ -25,6 +25,8 @@ public static class RemediationServiceCollectionExtensions
         services.AddSingleton<ReadPlanView>();
         services.AddSingleton<CellPlanDesk>();
         services.AddSingleton<ReviewDesk>();
+        services.AddSingleton<ViewPlanTracker>();
+        services.AddSingleton<FindingsRequests>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ using PartyFunctions.Remediation;
 namespace PartyFunctions.Storage.Remediation;
 
 /// <summary>
-/// Findings in the plans table: PK = unit id, RK = <c>findings|{year}</c>, the whole record as the JSON column
+/// Findings in the plans table: PK = unit id, RK = <c>findings:{year}</c>, the whole record as the JSON column
 /// <c>Findings</c>, with <c>Year</c> and <c>Kind</c> = <c>findings</c> for a tracker's year query.
 /// </summary>
 public sealed class TableFindingsStore(RemediationTables tables) : IFindingsStore
@@ -62,7 +62,8 @@ public sealed class TableFindingsStore(RemediationTables tables) : IFindingsStor
         return result;
     }
 
-    private static string RowKey(int year) => string.Create(CultureInfo.InvariantCulture, $"findings|{year}");
+    // Not "findings|{year}": that is the row key of the unit's plan answering the findings alert ({rule}|{period}).
+    private static string RowKey(int year) => string.Create(CultureInfo.InvariantCulture, $"findings:{year}");
 
     private static UnitFindings Read(TableEntity entity) => JsonSerializer.Deserialize<UnitFindings>(entity.GetString("Findings"), PlanSize.Json)!;
 

@@ -10,7 +10,7 @@ namespace PartyFunctions.Storage.Remediation;
 /// Plans: PK = unit id, RK = <c>{rule}|{period}</c> (the alert's key, so a unit's plans are one partition). The whole
 /// plan is the JSON column <c>Plan</c>; <c>State</c> and <c>Items</c> are columns for people reading the table, <c>Year</c>
 /// lets a tracker read one year's plans (a filtered scan: plans are the few weak units, not every unit). The unit's
-/// findings share the table (<see cref="TableFindingsStore"/>, RK <c>findings|{year}</c>).
+/// findings share the table (<see cref="TableFindingsStore"/>, RK <c>findings:{year}</c>).
 /// </summary>
 public sealed class TableRemediationStore(RemediationTables tables) : IRemediationStore
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PartyFunctions.Http;
+using PartyFunctions.Policy;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Access;
@@ -18,5 +19,25 @@ public static class AdminRequest
             ? Problems.Of(string.IsNullOrEmpty(header) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden, reason,
                 RequestReading.Language(request.Query["lang"]))
             : null;
+    }
+
+    /// <summary>
+    /// An admin endpoint's small JSON body once the role check passed, or the problem that refuses the request: 401/403
+    /// role, 413 too large, 400 when the body is not the JSON <paramref name="shape"/> describes.
+    /// </summary>
+    public static async Task<(T? Body, IActionResult? Refusal)> ReadJsonAsync<T>(
+        this AdminPrincipal admin, HttpRequest request, LocalizedText shape, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (admin.Deny(request) is { } denied)
+        {
+            return (null, denied);
+        }
+
+        var language = RequestReading.Language(request.Query["lang"]);
+        var read = await RequestBody.ReadJsonAsync<T>(request, cancellationToken);
+        return read.Refusal is { } refused ? (null, Problems.Of(refused.Status, new LocalizedText(refused.Vi!, refused.En!), language))
+            : read.Value is { } body ? (body, null)
+            : (null, Problems.Of(StatusCodes.Status400BadRequest, shape, language));
     }
 }

@@ -71,23 +71,14 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
         int year, string unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (admin.Deny(request) is { } denied)
+        var (body, refusal) = await admin.ReadJsonAsync<DecisionBody>(request,
+            new LocalizedText("Nội dung phải là JSON {level, reason, decidedBy}.", "The body must be JSON {level, reason, decidedBy}."), cancellationToken);
+        if (body is null)
         {
-            return denied;
+            return refusal!;
         }
 
         var language = RequestReading.Language(request.Query["lang"]);
-        var read = await RequestBody.ReadJsonAsync<DecisionBody>(request, cancellationToken);
-        if (read.Refusal is { } refused)
-        {
-            return Problems.Of(refused.Status, new LocalizedText(refused.Vi!, refused.En!), language);
-        }
-
-        if (read.Value is not { } body)
-        {
-            return Problems.Of(StatusCodes.Status400BadRequest,
-                new LocalizedText("Nội dung phải là JSON {level, reason, decidedBy}.", "The body must be JSON {level, reason, decidedBy}."), language);
-        }
 
         var outcome = await decide.RunForUnitAsync(year, unitId, new DecisionInput(unitId, body.Level, body.Reason), body.DecidedBy, cancellationToken);
         return outcome.Status == DecisionStatus.Recorded

@@ -10,6 +10,7 @@ using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Notifications;
 using PartyFunctions.Presentation.Notifications;
+using PartyFunctions.Remediation;
 using PartyFunctions.Scoring;
 using PartyFunctions.Submissions;
 
@@ -30,6 +31,9 @@ internal static class PageGallery
         pages.AddRange(await AlertPagesAsync(azurite));
         pages.AddRange(await AnnualPagesAsync(azurite));
         pages.AddRange(await AttendancePagesAsync(azurite));
+
+        pages.AddRange(await TrackerPagesAsync(azurite));
+        pages.AddRange(await PlanPagesAsync(azurite));
         pages.AddRange(Emails());
         return pages;
     }
@@ -134,6 +138,56 @@ internal static class PageGallery
         return await GetAsync(world.Host, "confirm-observed", world.ConfirmPath());
     }
 
+    /// <summary>The committee's tracker (a late plan, a plan never written, findings) and the superior's findings page in each state.</summary>
+    public static async Task<IReadOnlyList<Shown>> TrackerPagesAsync(AzuriteFixture azurite)
+    {
+        var province = await PlanTrackerTests.LateJanuaryAsync(azurite);
+        await using var host = province.Host;
+        var tracker = $"/api/tracker/Q/2025?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q"))}";
+        var findings = $"/api/findings/Q.G2.C02/2025?link={Uri.EscapeDataString(province.Link(PlanLinks.ReviewAction, "Q.G2"))}";
+        return
+        [
+            await GetAsync(host, "tracker", tracker),
+            await GetAsync(host, "tracker-en", tracker + "&sort=unit&lang=en"),
+            await GetAsync(host, "findings", findings),
+            Page("findings-errors", await host.SendAsync(HttpMethod.Post, findings, Form(("findings", "Biên bản thiếu chữ ký"), ("by", ""))), HttpStatusCode.BadRequest),
+            Page("findings-done", await host.SendAsync(HttpMethod.Post, findings, Form(
+                ("findings", "Biên bản thiếu chữ ký\nSinh hoạt chưa đúng kỳ"), ("by", "Trần Thị Bình"))), HttpStatusCode.OK),
+            await GetAsync(host, "findings-en", findings + "&lang=en"),
+            Page("error-tracker-link", await host.SendAsync(HttpMethod.Get, "/api/tracker/Q/2025?link=expired"), HttpStatusCode.Forbidden),
+        ];
+    }
+
+    /// <summary>The cell's plan pages (sign in, new, refused, with evidence, none to write) and the member's review page.</summary>
+    public static async Task<IReadOnlyList<Shown>> PlanPagesAsync(AzuriteFixture azurite)
+    {
+        await using var world = await Remediation.PlanPagesWorld.CreateAsync(azurite);
+        var signIn = await world.Host.SendAsync(HttpMethod.Get, Remediation.PlanPagesWorld.PlanPath);
+        var wrongCode = await world.PostAsync(Remediation.PlanPagesWorld.PlanPath, ("do", "signin"), ("accessCode", "WRONG-CODE"));
+        var (fresh, session) = await world.SignInAsync();
+        var refused = await world.SubmitAsync(session, ("title1", "Tổ chức lại sinh hoạt"), ("owner1", ""), ("due1", "31/02/2026"));
+        var submitted = await world.SubmitAsync(session, ("title1", "Tổ chức lại sinh hoạt đúng kỳ"), ("owner1", "Bí thư chi bộ"), ("due1", "2026-03-31"));
+        var withEvidence = await world.UploadAsync(session, "1", Remediation.PlanPagesWorld.Png(), "bien-ban.png");
+        var home = await world.Host.SendAsync(HttpMethod.Get, "/api/plan");
+        var none = await world.PostAsync("/api/plan", ("unitId", "Q.G1.C01"), ("accessCode", (await world.Province.CodesAsync("Q.G1"))["Q.G1.C01"]));
+        var review = await world.Host.SendAsync(HttpMethod.Get, world.ReviewPath);
+        var reviewRefused = await world.PostAsync(world.ReviewPath, ("do", "return"), ("by", ""), ("comment", ""));
+        return
+        [
+            Page("plan-signin", signIn, HttpStatusCode.OK),
+            Page("plan-signin-wrong-code", wrongCode, HttpStatusCode.Forbidden),
+            Page("plan-new", fresh, HttpStatusCode.OK),
+            Page("plan-errors", refused, HttpStatusCode.BadRequest),
+            Page("plan-submitted", submitted, HttpStatusCode.OK),
+            Page("plan-evidence", withEvidence, HttpStatusCode.OK),
+            Page("plan-home", home, HttpStatusCode.OK),
+            Page("plan-choose-none", none, HttpStatusCode.OK),
+            Page("review", review, HttpStatusCode.OK),
+            Page("review-errors", reviewRefused, HttpStatusCode.BadRequest),
+            await GetAsync(world.Host, "review-en", world.ReviewPath + "&lang=en"),
+        ];
+    }
+
     /// <summary>One email of each kind, in Vietnamese and in English.</summary>
     public static IReadOnlyList<Shown> Emails()
     {
@@ -150,7 +204,8 @@ internal static class PageGallery
             new(NotificationKind.Escalated, "BN.C4", "Chi bộ thôn Bốn", "2025-09", AlertRules.Overdue, 2, ActionUrl: Base + "alerts/acknowledge?link=e"),
             new(NotificationKind.Repeated, "BN.C5", "Chi bộ thôn Năm", "2025-09", AlertRules.Overdue, 3, ActionUrl: Base + "alerts/acknowledge?link=f"),
             new(NotificationKind.Resolved, "BN.C6", "Chi bộ thôn Sáu", "2025-08", AlertRules.Overdue),
-            new(NotificationKind.AnnualReportReady, "BN", "Đảng ủy xã Tư Mại", "2025", "annual-report", ActionUrl: Base + "decisions/2025/BN?link=g"),
+            new(NotificationKind.AnnualReportReady, "BN", "Đảng ủy xã Tư Mại", "2025", "annual-report", ActionUrl: Base + "decisions/2025/BN?link=g",
+                ViewUrl: Base + "reports/2025/BN?link=h", TrackerUrl: Base + "tracker/BN/2025?link=i"),
             new(NotificationKind.PoisonAlert, "vp@example.vn", "vp@example.vn", Detail: "Lý do: hộp thư đầy."),
             new(NotificationKind.TimerLate, "Cutoff", "Cutoff"),
             new(NotificationKind.ScoreGap, "BN.C7", "Chi bộ thôn Bảy", "2025-11", AlertRules.ScoreGap, 2, ActionUrl: Base + "alerts/acknowledge?link=h",
