@@ -13,7 +13,9 @@ namespace PartyFunctions.Alerts;
 /// </summary>
 public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, AlertLinks links, PartyMetrics metrics)
 {
-    public async Task<DispatchResult> DispatchAsync(string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    // recorded: alerts whose due step is stored already (opened with it taken), notified and not written again.
+    public async Task<DispatchResult> DispatchAsync(
+        string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlySet<AlertKey>? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var today = VietnamDate.DayOf(now);
@@ -52,7 +54,7 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
 
         var conflicts = 0;
         var written = new List<AlertKey>();
-        foreach (var (alert, etag, climbs) in changed)
+        foreach (var (alert, etag, climbs) in changed.Where(c => recorded?.Contains(c.Alert.Key) != true))
         {
             // A conflict means an acknowledgement or resolution came in meanwhile: that state wins, the next run sees it.
             var write = await store.TryReplaceAsync(alert, etag, cancellationToken);
