@@ -3,12 +3,13 @@ using BenchmarkDotNet.Running;
 using PartyFunctions.Benchmarks;
 
 // `annual-io` measures the annual run against Azurite (I/O, seconds per variant); `submit` the monthly submission path
-// (latency and round trips per request); `load` times issue 10's load test scenario; anything else goes to BenchmarkDotNet.
+// (latency and round trips per request); `load` times issue 10's load test scenario; `import` the units import; anything else goes to BenchmarkDotNet.
 return args switch
 {
     ["annual-io", ..] => await AnnualRunIoBenchmark.RunAsync(args),
     ["submit", ..] => await SubmissionIoBenchmark.RunAsync(args),
     ["load", ..] => await LoadBenchmark.RunAsync(args),
+    ["import", ..] => await ImportBenchmark.RunAsync(args),
     _ => RunBenchmarkDotNet(args),
 };
 
