@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.AnnualRun;
-using PartyFunctions.Organisation;
-using PartyFunctions.Scoring;
 using PartyFunctions.Storage.Submissions;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Benchmarks;
 
@@ -23,7 +19,6 @@ namespace PartyFunctions.Benchmarks;
 public static class NationalRunBenchmark
 {
     private const int CellsPerCommittee = 6;
-    private const int Year = 2025;
     private const int Parallelism = 16;
 
     public static async Task<int> RunAsync(string[] args)
@@ -39,11 +34,12 @@ public static class NationalRunBenchmark
             var delay = new AddedLatency();
             await using var services = BenchServices.Build(BenchServices.Connection, counter, delay);
             var seed = Stopwatch.StartNew();
-            await SeedAsync(services, shards, months);
+            var country = new BenchProvince("N", shards, CellsPerCommittee, months);
+            await country.SeedAsync(services);
             Console.WriteLine($"{shards,7:N0} shards: seeded {shards * CellsPerCommittee:N0} cells in {seed.Elapsed.TotalSeconds:F0} s");
             delay.Latency = latency;
-            var floor = await MeasureAsync(counter, () => FloorAsync(services, shards));
-            var run = await MeasureAsync(counter, () => RunAsync(services, shards, months));
+            var floor = await MeasureAsync(counter, () => FloorAsync(services, country));
+            var run = await MeasureAsync(counter, () => RunAsync(services, country));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{shards,7:N0} shards: floor {floor.Seconds,7:F2} s {floor.Requests,8:N0} requests | run {run.Seconds,7:F2} s {run.Requests,8:N0} requests" +
                 $" | per shard: floor {floor.Requests / (double)shards:F2} req {floor.Seconds * 1000 / shards:F2} ms, run {run.Requests / (double)shards:F2} req {run.Seconds * 1000 / shards:F2} ms, run/floor time {run.Seconds / floor.Seconds:F2}"));
@@ -52,66 +48,29 @@ public static class NationalRunBenchmark
         return 0;
     }
 
-    private static string Committee(int g) => $"N.G{g:00000}";
-
-    private static async Task SeedAsync(IServiceProvider services, int committees, int months)
-    {
-        var csv = new StringBuilder("id,parent,kind,name,activeFrom,activeTo,secretaryEmail,officeEmail,assignedMemberName,assignedMemberEmail\n");
-        csv.Append("N,,province,Toàn quốc thử,2020-01-01,,,vp@n.vn,,\n");
-        for (var g = 0; g < committees; g++)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{Committee(g)},N,grassroots,Đảng ủy xã {g},2020-01-01,,,vp{g}@n.vn,,\n");
-            for (var c = 0; c < CellsPerCommittee; c++)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{Committee(g)}.C{c},{Committee(g)},cell,Chi bộ {c},2020-01-01,,s{g}x{c}@n.vn,,,\n");
-            }
-        }
-
-        var import = await services.GetRequiredService<ImportUnits>().RunAsync(Encoding.UTF8.GetBytes(csv.ToString()), false, default);
-        if (!import.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("\n", import.Errors));
-        }
-
-        // A province's spread of bands (as annual-io), so that the completion opens about as many alerts per cell.
-        var store = services.GetRequiredService<IScoreStore>();
-        var scores = Enumerable.Range(0, committees * CellsPerCommittee).SelectMany(i => Enumerable.Range(1, months).Select(m =>
-        {
-            var random = new Random((i * 13) + m);
-            var band = i % 33 == 0 ? (Band)random.Next(4)
-                : random.Next(100) switch { < 2 => Band.Weak, < 12 => Band.Average, < 50 => Band.Fair, _ => Band.Good };
-            var committee = Committee(i / CellsPerCommittee);
-            return new ScoreRecord(
-                $"{committee}.C{i % CellsPerCommittee}", committee, new ScorePeriod(Year, m), "vn-2025",
-                new Dictionary<string, decimal> { ["conduct"] = 20 }, new MeetingFacts(true, false, 20, 0, 19, 0, 95, false),
-                50 + (int)band * 15, band, [], DateTimeOffset.UnixEpoch, false, $"R{i}-{m}", 1);
-        }));
-        await Parallel.ForEachAsync(scores, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (s, ct) => await store.TryAddAsync(s, ct));
-    }
-
-    private static async Task FloorAsync(IServiceProvider services, int committees)
+    private static async Task FloorAsync(IServiceProvider services, BenchProvince country)
     {
         var table = await services.GetRequiredService<ScoreTables>().ScoresAsync();
-        await Parallel.ForEachAsync(Enumerable.Range(0, committees), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (g, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, country.Committees), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (g, ct) =>
         {
-            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{Committee(g)}|{Year}"}"), maxPerPage: 1000, cancellationToken: ct))
+            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{country.Committee(g)}|{country.Year}"}"), maxPerPage: 1000, cancellationToken: ct))
             {
             }
         });
     }
 
-    private static async Task RunAsync(IServiceProvider services, int committees, int months)
+    private static async Task RunAsync(IServiceProvider services, BenchProvince country)
     {
         var runs = services.GetRequiredService<IClassificationRunStore>();
         var runId = $"national-{Guid.NewGuid():N}";
-        var ids = Enumerable.Range(0, committees).Select(Committee).ToList();
-        await runs.AddRunAsync(new ClassificationRun(runId, Year, months, "vn-2025", committees, services.GetRequiredService<TimeProvider>().GetUtcNow()), default);
+        var ids = Enumerable.Range(0, country.Committees).Select(country.Committee).ToList();
+        await runs.AddRunAsync(new ClassificationRun(runId, country.Year, country.Months, "vn-2025", country.Committees, services.GetRequiredService<TimeProvider>().GetUtcNow()), default);
         await runs.AddShardsAsync(runId, ids, default);
         var worker = services.GetRequiredService<ClassifyShard>();
         var cells = 0;
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (id, ct) =>
-            Interlocked.Add(ref cells, await worker.RunAsync(new ShardMessage(runId, Year, id), ct)));
-        if (cells != committees * CellsPerCommittee || (await runs.GetRunAsync(runId, default))?.Run.IsCompleted != true)
+            Interlocked.Add(ref cells, await worker.RunAsync(new ShardMessage(runId, country.Year, id), ct)));
+        if (cells != country.Cells || (await runs.GetRunAsync(runId, default))?.Run.IsCompleted != true)
         {
             throw new InvalidOperationException($"run classified {cells} cells and did not complete");
         }
