@@ -1,22 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using PartyFunctions.Access;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
-using PartyFunctions.Organisation;
 using PartyFunctions.Policy;
 using PartyFunctions.Scoring;
 using PartyFunctions.Storage.Submissions;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Benchmarks;
 
@@ -30,38 +20,26 @@ public static class AnnualRunIoBenchmark
 {
     private const int CellsPerCommittee = 100;
     private static int Committees = 100;
+    private static BenchProvince Province = new("B", 100, CellsPerCommittee);
     private const int Year = 2025;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? "UseDevelopmentStorage=true";
+        var connection = BenchServices.Connection;
         var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         // Committees of 100 cells: 100 (the issue's 10,000 cells) by default; fewer for a quick look.
         Committees = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+        Province = new BenchProvince("B", Committees, CellsPerCommittee);
         // Loopback Azurite answers in about a millisecond; Azure Table Storage from a Function in the same region takes
         // several. An added delay per request (ms) shows how each design scales with the round trip.
         var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
         var counter = new RoundTrips();
         var delay = new AddedLatency();
-        var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [StorageClients.ConnectionName] = connection,
-            [StorageNamespace.PrefixSetting] = prefix,
-            // The run's completion signs links to the reports; a throwaway key for this process.
-            [LinkSigningKey.Setting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(LinkSigningKey.MinBytes)),
-        }).Build();
-        var clients = Counted(connection, counter, delay);
-        await using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddPartyFunctions(configuration)
-            .AddSingleton(clients)
-            .BuildServiceProvider();
+        await using var services = BenchServices.Build(connection, counter, delay);
 
         Console.WriteLine($"Seeding {Committees * CellsPerCommittee:N0} cells × 12 months into Azurite ({connection.Split(';')[0]})...");
         var seed = Stopwatch.StartNew();
-        await SeedAsync(services);
+        await Province.SeedAsync(services);
         Console.WriteLine($"  seeded in {seed.Elapsed.TotalSeconds:F1} s");
 
         delay.Latency = latency;
@@ -85,49 +63,13 @@ public static class AnnualRunIoBenchmark
         return 0;
     }
 
-    private static async Task SeedAsync(IServiceProvider services)
-    {
-        var csv = new StringBuilder("id,parent,kind,name,activeFrom,activeTo,secretaryEmail,officeEmail,assignedMemberName,assignedMemberEmail\n");
-        csv.Append("B,,province,Tỉnh ủy Thử,2020-01-01,,,vp@b.vn,,\n");
-        for (var g = 0; g < Committees; g++)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"B.G{g:000},B,grassroots,Đảng ủy xã {g},2020-01-01,,,vp{g}@b.vn,,\n");
-            for (var c = 0; c < CellsPerCommittee; c++)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"B.G{g:000}.C{c:000},B.G{g:000},cell,Chi bộ {c},2020-01-01,,s{g}x{c}@b.vn,,,\n");
-            }
-        }
-
-        var import = await services.GetRequiredService<ImportUnits>().RunAsync(Encoding.UTF8.GetBytes(csv.ToString()), false, default);
-        if (!import.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("\n", import.Errors));
-        }
-
-        var store = services.GetRequiredService<IScoreStore>();
-        var random = new Random(2025);
-        var scores = Enumerable.Range(0, Committees * CellsPerCommittee).SelectMany(i => Enumerable.Range(1, 12).Select(m =>
-        {
-            // A province's spread, not a uniform draw: with a quarter of all months weak, most cells would end the year
-            // weak and the run would mostly measure opening their alerts (docs/benchmarks.md). One cell in 33 struggles
-            // (any band, a quarter of its months weak); the others have 2 % weak months.
-            var band = i % 33 == 0 ? (Band)random.Next(4)
-                : random.Next(100) switch { < 2 => Band.Weak, < 12 => Band.Average, < 50 => Band.Fair, _ => Band.Good };
-            return new ScoreRecord(
-                $"B.G{i / CellsPerCommittee:000}.C{i % CellsPerCommittee:000}", $"B.G{i / CellsPerCommittee:000}", new ScorePeriod(Year, m), "vn-2025",
-                new Dictionary<string, decimal> { ["conduct"] = 20 }, new MeetingFacts(true, false, 20, 0, 19, 0, 95, false),
-                50 + (int)band * 15, band, [], DateTimeOffset.UnixEpoch, false, $"R{i}-{m}", 1);
-        })).ToList();
-        await Parallel.ForEachAsync(scores, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (s, ct) => await store.TryAddAsync(s, ct));
-    }
-
     private static async Task RawScanAsync(IServiceProvider services)
     {
         var table = await services.GetRequiredService<ScoreTables>().ScoresAsync();
         var rows = 0;
         for (var g = 0; g < Committees; g++)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"B.G{g:000}|{Year}"}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"{Province.Committee(g)}|{Year}"}");
             await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000))
             {
                 rows++;
@@ -144,13 +86,20 @@ public static class AnnualRunIoBenchmark
         var runs = services.GetRequiredService<IClassificationRunStore>();
         var runId = $"bench-{repetition}-{Guid.NewGuid():N}";
         await runs.AddRunAsync(new ClassificationRun(runId, Year, 12, "vn-2025", Committees, clock.GetUtcNow()), default);
-        var shards = Enumerable.Range(0, Committees).Select(g => $"B.G{g:000}").ToList();
+        var shards = Enumerable.Range(0, Committees).Select(Province.Committee).ToList();
         await runs.AddShardsAsync(runId, shards, default);
         var worker = services.GetRequiredService<ClassifyShard>();
         var cells = 0;
+        var watch = Stopwatch.StartNew();
         foreach (var shard in shards)
         {
+            var before = watch.Elapsed;
             cells += await worker.RunAsync(new ShardMessage(runId, Year, shard), default);
+            if (shard == shards[^1])
+            {
+                // The last shard completes the run: its time is mostly the completion's (province report, alerts, emails).
+                Console.WriteLine($"  (b) shards {before.TotalSeconds:F2} s, last shard with the completion {(watch.Elapsed - before).TotalSeconds:F2} s");
+            }
         }
 
         Check(cells == Committees * CellsPerCommittee, $"run classified {cells} cells");
@@ -166,16 +115,16 @@ public static class AnnualRunIoBenchmark
             var years = new List<CellYear>();
             for (var c = 0; c < CellsPerCommittee; c++)
             {
-                var cell = $"B.G{g:000}.C{c:000}";
+                var cell = Province.Cell(g, c);
                 var months = new MonthReport[12];
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"B.G{g:000}|{Year}"} and RowKey ge {cell + "|"} and RowKey lt {cell + "}"}");
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"{Province.Committee(g)}|{Year}"} and RowKey ge {cell + "|"} and RowKey lt {cell + "}"}");
                 await foreach (var e in table.QueryAsync<TableEntity>(filter))
                 {
                     months[int.Parse(e.RowKey[^2..], CultureInfo.InvariantCulture) - 1] =
                         new MonthReport(BandCodes.TryParse(e.GetString("Band"), out var band) ? band : null);
                 }
 
-                years.Add(new CellYear(cell, $"B.G{g:000}", months));
+                years.Add(new CellYear(cell, Province.Committee(g), months));
             }
 
             classified += Classifier.ClassifyAll(pack, years, new YearWindow(Year)).Length;
@@ -209,20 +158,6 @@ public static class AnnualRunIoBenchmark
         {
             throw new InvalidOperationException(message);
         }
-    }
-
-    private static StorageClients Counted(string connection, RoundTrips counter, AddedLatency delay)
-    {
-        var tables = new TableClientOptions();
-        var blobs = new BlobClientOptions();
-        var queues = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        foreach (var options in new ClientOptions[] { tables, blobs, queues })
-        {
-            options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-            options.AddPolicy(delay, HttpPipelinePosition.PerRetry);
-        }
-
-        return new StorageClients(new TableServiceClient(connection, tables), new BlobServiceClient(connection, blobs), new QueueServiceClient(connection, queues));
     }
 
     private sealed record Measure(double Seconds, long RoundTrips);

@@ -3,12 +3,15 @@ using BenchmarkDotNet.Running;
 using PartyFunctions.Benchmarks;
 
 // `annual-io` measures the annual run against Azurite (I/O, seconds per variant); `submit` the monthly submission path
-// (latency and round trips per request); `load` times issue 10's load test scenario; anything else goes to BenchmarkDotNet.
+// (latency and round trips per request); `load` times issue 10's load test scenario; `import` the units import; `national` a run of many small shards; `escalation` the daily alert run; anything else goes to BenchmarkDotNet.
 return args switch
 {
     ["annual-io", ..] => await AnnualRunIoBenchmark.RunAsync(args),
     ["submit", ..] => await SubmissionIoBenchmark.RunAsync(args),
     ["load", ..] => await LoadBenchmark.RunAsync(args),
+    ["import", ..] => await ImportBenchmark.RunAsync(args),
+    ["national", ..] => await NationalRunBenchmark.RunAsync(args),
+    ["escalation", ..] => await EscalationBenchmark.RunAsync(args),
     _ => RunBenchmarkDotNet(args),
 };
 

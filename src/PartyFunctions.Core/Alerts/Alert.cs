@@ -29,6 +29,12 @@ public sealed record Alert(
             [new AlertTransition(at, AlertTransition.System, AlertTransition.Opened, Detail: detail)], detail);
     }
 
+    /// <summary>
+    /// The run that opened this alert with its due step already taken (one write instead of an insert and a replace),
+    /// so that a repeat of that run after a crash sends the step's notification it may have missed.
+    /// </summary>
+    public string? StepTakenAtOpenBy { get; init; }
+
     public DateOnly OpenedOn => VietnamDate.DayOf(OpenedAt);
 
     /// <summary>The Vietnam date of the next chain step, or null when nothing more will climb (acknowledged, resolved, chain done).</summary>

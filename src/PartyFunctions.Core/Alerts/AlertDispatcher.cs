@@ -15,9 +15,14 @@ namespace PartyFunctions.Alerts;
 /// </summary>
 public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, AlertLinks links, PlanLinks planLinks, IUnitStore units, PartyMetrics metrics)
 {
-    /// <summary>Posts what is due on <paramref name="alerts"/>, and the <paramref name="extra"/> lines of the same run (the plans' reminders), in one digest per recipient.</summary>
+    /// <summary>
+    /// Posts what is due on <paramref name="alerts"/>, and the <paramref name="extra"/> lines of the same run (the plans'
+    /// reminders), in one digest per recipient. <paramref name="recorded"/>: alerts whose due step is stored already
+    /// (opened with it taken), notified and not written again.
+    /// </summary>
     public async Task<DispatchResult> DispatchAsync(
-        string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null)
+        string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null,
+        IReadOnlySet<AlertKey>? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var cells = new List<DigestLine>(extra ?? []);
@@ -62,7 +67,7 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
 
         var conflicts = 0;
         var written = new List<AlertKey>();
-        foreach (var (alert, etag, climbs) in changed)
+        foreach (var (alert, etag, climbs) in changed.Where(c => recorded?.Contains(c.Alert.Key) != true))
         {
             // A conflict means an acknowledgement or resolution came in meanwhile: that state wins, the next run sees it.
             var write = await store.TryReplaceAsync(alert, etag, cancellationToken);

@@ -17,27 +17,58 @@ public sealed class OpenAlerts(
     {
         ArgumentNullException.ThrowIfNull(requests);
         var now = clock.GetUtcNow();
-        var opened = new List<StoredAlert>();
+        // Each alert is its own partition: opened side by side, in the requests' order for the digests.
+        var outcomes = new Opening?[requests.Count];
         var unknown = 0;
-        foreach (var request in requests)
-        {
-            var unit = request.Unit ?? await units.GetAsync(request.Key.UnitId, cancellationToken);
-            if (unit is null)
+        await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) =>
             {
-                unknown++;
-                continue;
-            }
+                var request = requests[i];
+                var unit = request.Unit ?? await units.GetAsync(request.Key.UnitId, ct);
+                if (unit is null)
+                {
+                    Interlocked.Increment(ref unknown);
+                    return;
+                }
 
-            var superiors = request.Superiors ?? await units.GetSuperiorsAsync(unit.Id, cancellationToken);
-            if (await OpenAsync(request.Key, unit, superiors, now, request.Detail, cancellationToken) is { } stored)
-            {
-                opened.Add(stored);
-            }
+                var superiors = request.Superiors ?? await units.GetSuperiorsAsync(unit.Id, ct);
+                outcomes[i] = await OpenWithStepAsync(runId, request.Key, unit, superiors, now, request.Detail, ct);
+            });
+
+        // Alerts this run opened, and ones a crashed earlier attempt opened but did not notify, get their level 1 now;
+        // those opened with the step taken are only notified.
+        var opened = outcomes.OfType<Opening>().ToList();
+        var recorded = opened.Where(o => o.Recorded).Select(o => o.Alert.Alert.Key).ToHashSet();
+        var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, recorded: recorded);
+        return new OpenAlertsResult(opened.Count, unknown, dispatch);
+    }
+
+    // An alert whose first step is due at once is added with it taken: the insert, its active index row and the row of
+    // the one person notified, 3 requests, where an insert, its index, a replace and its index rows took 5. The digest
+    // is posted after the insert; a repeat of the run (the same digest ids) finds the alert marked with the run and
+    // posts it again, so a crash in between loses no notification and sends none twice.
+    private async Task<Opening?> OpenWithStepAsync(
+        string runId, AlertKey key, Unit unit, IReadOnlyList<Unit> superiors, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
+    {
+        var open = Alert.Open(key, unit, policy.ChainFor(key.Rule, unit, superiors), now, detail);
+        if (open.DueStep(VietnamDate.DayOf(now)) is not { } step)
+        {
+            return await OpenAsync(open, cancellationToken) is { } quiet ? new Opening(quiet, false) : null;
         }
 
-        // Alerts this run opened, and ones a crashed earlier attempt opened but did not notify, get their level 1 now.
-        var dispatch = await dispatcher.DispatchAsync(runId, opened, now, cancellationToken);
-        return new OpenAlertsResult(opened.Count, unknown, dispatch);
+        if (await store.TryAddAsync(open.Take(step, now) with { StepTakenAtOpenBy = runId }, cancellationToken) is { } added)
+        {
+            metrics.AlertOpened(key.Rule);
+            return new Opening(added with { Alert = open }, true);
+        }
+
+        return await store.GetAsync(key, cancellationToken) switch
+        {
+            { Alert: { StepTakenAtOpenBy: { } by, StepsTaken: var taken } } existing when by == runId && taken == step + 1 =>
+                new Opening(existing with { Alert = open }, true),
+            { Alert: { State: AlertState.Open, StepsTaken: 0 } } existing => new Opening(existing, false),
+            _ => null,
+        };
     }
 
     /// <summary>Opens one alert without notifying anyone yet (the next escalation run does): for events handled one by one.</summary>
@@ -45,21 +76,20 @@ public sealed class OpenAlerts(
     {
         ArgumentNullException.ThrowIfNull(unit);
         var superiors = await units.GetSuperiorsAsync(unit.Id, cancellationToken);
-        return await OpenAsync(key, unit, superiors, clock.GetUtcNow(), detail, cancellationToken);
+        return await OpenAsync(Alert.Open(key, unit, policy.ChainFor(key.Rule, unit, superiors), clock.GetUtcNow(), detail), cancellationToken);
     }
 
     // The new alert, or the existing one while it has not notified anyone; null when the key was opened before.
-    private async Task<StoredAlert?> OpenAsync(
-        AlertKey key, Unit unit, IReadOnlyList<Unit> superiors, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
+    private async Task<StoredAlert?> OpenAsync(Alert open, CancellationToken cancellationToken)
     {
-        if (await store.TryAddAsync(Alert.Open(key, unit, policy.ChainFor(key.Rule, unit, superiors), now, detail), cancellationToken) is { } added)
+        if (await store.TryAddAsync(open, cancellationToken) is { } added)
         {
             // Insert-only: of two copies opening one key, one adds it and counts it.
-            metrics.AlertOpened(key.Rule);
+            metrics.AlertOpened(open.Key.Rule);
             return added;
         }
 
-        var existing = await store.GetAsync(key, cancellationToken);
+        var existing = await store.GetAsync(open.Key, cancellationToken);
         return existing is { Alert: { State: AlertState.Open, StepsTaken: 0 } } ? existing : null;
     }
 }
@@ -72,3 +102,6 @@ public sealed record AlertRequest(AlertKey Key, string? Detail = null, Unit? Uni
 
 /// <summary>How many alerts were opened (or still awaited their first notification), how many named unknown units, and the digests.</summary>
 public sealed record OpenAlertsResult(int Opened, int UnknownUnits, DispatchResult Dispatch);
+
+/// <summary>An alert to notify as untaken (the dispatcher finds its due step); <c>Recorded</c>: the step is stored already.</summary>
+internal sealed record Opening(StoredAlert Alert, bool Recorded);

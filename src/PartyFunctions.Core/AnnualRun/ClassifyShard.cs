@@ -27,37 +27,48 @@ public sealed class ClassifyShard(
     public async Task<int> RunAsync(ShardMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // Independent reads: the run and this shard's mark, waited for together.
-        var markRead = runs.GetShardAsync(message.RunId, message.SuperiorId, cancellationToken);
-        var run = (await runs.GetRunAsync(message.RunId, cancellationToken))?.Run
+        // Everything the shard reads is independent of the rest: asked at once, so the shard waits for the longest
+        // (the year's scan, or the subtree's two requests), not for their sum. The stored results carry the decisions
+        // a redelivered shard's report must show; the shard's own merge-upsert keeps them in storage.
+        var runRead = runs.GetRunAsync(message.RunId, cancellationToken);
+        var subtreeRead = units.GetSubtreeAsync(message.SuperiorId, cancellationToken);
+        var bandsRead = scores.GetYearBandsAsync(message.SuperiorId, message.Year, cancellationToken);
+        var storedRead = results.GetAsync(message.Year, message.SuperiorId, cancellationToken);
+        var run = (await runRead)?.Run
             ?? throw new InvalidOperationException($"Run {message.RunId} does not exist; the shard cannot be classified.");
-        var mark = await markRead;
         var pack = catalog.Find(run.PackId) ?? throw new InvalidOperationException($"Pack {run.PackId} of run {run.RunId} is unknown.");
-        var superior = await units.GetAsync(message.SuperiorId, cancellationToken)
+        var subtree = await subtreeRead;
+        var superior = subtree.FirstOrDefault(u => u.Id == message.SuperiorId)
             ?? throw new InvalidOperationException($"Unit {message.SuperiorId} of run {run.RunId} is not in the registry.");
-        var cells = (await units.GetChildrenAsync(superior.Id, cancellationToken))
-            .Where(u => u.Kind == UnitKind.Cell && u.ActiveFrom <= new DateOnly(run.Year, 12, 31))
+        var cells = subtree
+            .Where(u => u.ParentId == superior.Id && u.Kind == UnitKind.Cell && u.ActiveFrom <= new DateOnly(run.Year, 12, 31))
+            .OrderBy(u => u.Id, StringComparer.Ordinal)
             .ToList();
-        var monthsByCell = (await scores.GetYearBandsAsync(superior.Id, run.Year, cancellationToken))
-            .ToLookup(s => s.UnitId, StringComparer.Ordinal);
+        var monthsByCell = (await bandsRead).ToLookup(s => s.UnitId, StringComparer.Ordinal);
 
         var years = cells.Select(cell => new CellYear(cell.Id, superior.Id, Months(monthsByCell[cell.Id]), cell.ActiveFrom, cell.ActiveTo)).ToList();
         var classified = Classifier.ClassifyAll(pack, years, new YearWindow(run.Year, run.ThroughMonth));
         var names = cells.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         var computed = classified.Select(c => AnnualResult.From(c, names[c.UnitId], run.Year, run.RunId)).ToList();
+        var decisions = (await storedRead).Where(r => r.Decision is not null).ToDictionary(r => r.UnitId, r => r.Decision, StringComparer.Ordinal);
+        var shown = computed.Select(r => decisions.TryGetValue(r.UnitId, out var decision) ? r with { Decision = decision } : r).ToList();
 
-        await results.SaveAsync(computed, cancellationToken);
-        // Re-read so that the report shows decisions already recorded on a redelivered shard.
-        var saved = await results.GetAsync(run.Year, superior.Id, cancellationToken);
-        await reports.SaveAsync(run.Year, superior.Id, renderer.Render(superior, run, saved), cancellationToken);
+        // Results and report together; the mark only once both are written, so "done" always has them.
+        await Task.WhenAll(
+            results.SaveAsync(computed, cancellationToken),
+            reports.SaveAsync(run.Year, superior.Id, renderer.Render(superior, run, shown), cancellationToken));
         // A redelivered shard writes the same results; its mark keeps the time it was first done.
-        if ((mark is not { Status: ShardStatus.Done } || mark.Cells != computed.Count)
-            && await runs.MoveShardAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), cancellationToken))
+        var move = await runs.MoveShardAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), cancellationToken);
+        if (move.Moved)
         {
             metrics.ShardDone(run.RunId);
         }
 
-        await completion.RunAsync(run.RunId, cancellationToken);
+        if (move.MayBeLast)
+        {
+            await completion.RunAsync(run.RunId, cancellationToken);
+        }
+
         return computed.Count;
     }
 

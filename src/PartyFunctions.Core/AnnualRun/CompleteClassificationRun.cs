@@ -33,22 +33,31 @@ public sealed class CompleteClassificationRun(
         }
 
         var year = stored.Run.Year;
-        var all = await results.GetYearAsync(year, cancellationToken);
+        // The year's results and the registry are independent reads, and so are the three things made of them (each
+        // idempotent): side by side, the completion waits for the longest of each, not for their sum.
+        var resultsRead = results.GetYearAsync(year, cancellationToken);
         var registry = (await units.GetAllAsync(cancellationToken)).ToDictionary(u => u.Id, StringComparer.Ordinal);
-        foreach (var top in registry.Values.Where(u => u.ParentId is null))
-        {
-            var inside = all.Where(r => registry.TryGetValue(r.UnitId, out var unit) && unit.IsWithin(top.Id)).ToList();
-            await reports.SaveAsync(year, top.Id, renderer.Render(top, stored.Run, inside), cancellationToken);
-        }
-
-        await OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken);
-        await announce.RunAsync(stored.Run, all, registry, cancellationToken);
+        var all = await resultsRead;
+        await Task.WhenAll(
+            SaveTopReportsAsync(stored.Run, all, registry, cancellationToken),
+            OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken),
+            announce.RunAsync(stored.Run, all, registry, cancellationToken));
         return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>docs/domain.md: a unit proposed KHTNV, or whose year is Kém, gets an <c>annual-weak</c> alert for the year.</summary>
     public static bool IsWeak(AnnualResult result) =>
         result is not null && (result.Proposed == Level.Failed || result.YearBand == Band.Weak);
+
+    private async Task SaveTopReportsAsync(
+        ClassificationRun run, IReadOnlyList<AnnualResult> all, Dictionary<string, Unit> registry, CancellationToken cancellationToken)
+    {
+        foreach (var top in registry.Values.Where(u => u.ParentId is null))
+        {
+            var inside = all.Where(r => registry.TryGetValue(r.UnitId, out var unit) && unit.IsWithin(top.Id)).ToList();
+            await reports.SaveAsync(run.Year, top.Id, renderer.Render(top, run, inside), cancellationToken);
+        }
+    }
 
     private async Task OpenWeakAlertsAsync(
         ClassificationRun run, IReadOnlyList<AnnualResult> all, Dictionary<string, Unit> registry, CancellationToken cancellationToken)

@@ -19,10 +19,10 @@ public interface IClassificationRunStore
 
     /// <summary>
     /// Writes the shard's state unless it holds that status with that cell count already (keeping the first time and
-    /// error); true when this call moved it into its status. Guarded by the row's ETag, so of two copies of a shard
-    /// finishing at once one moves it and the other answers false.
+    /// error); <see cref="ShardMove.Moved"/> when this call moved it into its status. Guarded by the row's ETag, so of two
+    /// copies of a shard finishing at once one moves it and the other answers not moved.
     /// </summary>
-    Task<bool> MoveShardAsync(ShardState shard, CancellationToken cancellationToken);
+    Task<ShardMove> MoveShardAsync(ShardState shard, CancellationToken cancellationToken);
 
     /// <summary>True while some shard of the run is neither done nor failed.</summary>
     Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken);

@@ -19,7 +19,7 @@ public sealed class ReportShardFailure(IClassificationRunStore runs, CompleteCla
 
         // A repeated poison message keeps the time and error of the failure already recorded; completion still runs.
         if (mark is not { Status: ShardStatus.Failed }
-            && await runs.MoveShardAsync(new ShardState(message.RunId, message.SuperiorId, ShardStatus.Failed, At: clock.GetUtcNow(), Error: error), cancellationToken))
+            && await runs.MoveShardAsync(new ShardState(message.RunId, message.SuperiorId, ShardStatus.Failed, At: clock.GetUtcNow(), Error: error), cancellationToken) is { Moved: true })
         {
             metrics.ShardFailed(message.RunId);
         }

@@ -13,7 +13,9 @@ namespace PartyFunctions.Storage.Access;
 /// </summary>
 public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCodeStore
 {
-    private const string CodeRow = "code", AttemptsRow = "attempts";
+    /// <summary>The code's row key, beside <see cref="UnitEntities.SignInCopyRow"/> (the import looks for units with a code).</summary>
+    internal const string CodeRow = "code";
+    private const string AttemptsRow = "attempts";
 
     public async Task<CellCredentials> GetCredentialsAsync(string unitId, CancellationToken cancellationToken)
     {
@@ -34,18 +36,49 @@ public sealed class TableAccessCodeStore(OrganisationTables tables) : IAccessCod
         return credentials;
     }
 
+    /// <summary>
+    /// Each code with the unit's sign-in copy, in one transaction (one partition): the import writes no copy for a unit
+    /// it creates, since only a unit with a code needs one. The unit is read again after the write, and the copy
+    /// rewritten while it differs: an import that changed the unit meanwhile writes the by-id table before the copies,
+    /// so either it sees this code's copy and rewrites it, or this read sees its unit.
+    /// </summary>
     public async Task SaveCodesAsync(IReadOnlyCollection<(string UnitId, AccessCodeHash Hash)> codes, CancellationToken cancellationToken)
     {
         var table = await tables.AccessCodesAsync(cancellationToken);
+        var units = await tables.UnitsAsync(cancellationToken);
         var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(codes, options, async (code, ct) =>
-            await table.UpsertEntityAsync(new TableEntity(code.UnitId, CodeRow)
+        {
+            var entity = new TableEntity(code.UnitId, CodeRow)
             {
                 ["Salt"] = code.Hash.Salt,
                 ["Hash"] = code.Hash.Hash,
                 ["Iterations"] = code.Hash.Iterations,
                 ["IssuedAt"] = code.Hash.IssuedAt,
-            }, TableUpdateMode.Replace, ct));
+            };
+            var unit = await ReadUnitAsync(units, code.UnitId, ct);
+            List<TableTransactionAction> writes = [new(TableTransactionActionType.UpsertReplace, entity)];
+            while (unit is not null)
+            {
+                writes.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntities.SignInCopy(unit)));
+                await table.SubmitTransactionAsync(writes, ct);
+                writes.Clear();
+                var again = await ReadUnitAsync(units, code.UnitId, ct);
+                unit = again == unit ? null : again;
+            }
+
+            if (writes.Count > 0)
+            {
+                // No unit (not in the by-id table yet): the code alone; sign-in falls back to the registry until an import.
+                await table.SubmitTransactionAsync(writes, ct);
+            }
+        });
+    }
+
+    private static async Task<PartyFunctions.Organisation.Unit?> ReadUnitAsync(TableClient units, string id, CancellationToken cancellationToken)
+    {
+        var found = await units.GetEntityIfExistsAsync<TableEntity>(UnitEntities.IdPartition(id), id, cancellationToken: cancellationToken);
+        return found.HasValue ? UnitEntities.Read(found.Value!) : null;
     }
 
     public async Task<(FailedAttempts Attempts, string? Version)> GetAttemptsAsync(string unitId, CancellationToken cancellationToken)

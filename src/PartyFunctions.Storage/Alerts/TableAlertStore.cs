@@ -118,27 +118,22 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
     private async Task IndexAsync(Alert alert, CancellationToken cancellationToken)
     {
         var index = await tables.IndexAsync();
-        if (alert.IsActive)
+        // The rows are in different partitions (no batch), and independent: written side by side, one wait.
+        var writes = new List<Task>
         {
-            await index.UpsertEntityAsync(AlertEntities.Active(alert), TableUpdateMode.Replace, cancellationToken);
-        }
-        else
-        {
-            await index.DeleteEntityAsync(AlertEntities.ActivePartition, AlertEntities.IndexRow(alert.Key), ETag.All, cancellationToken);
-        }
-
+            alert.IsActive
+                ? index.UpsertEntityAsync(AlertEntities.Active(alert), TableUpdateMode.Replace, cancellationToken)
+                : index.DeleteEntityAsync(AlertEntities.ActivePartition, AlertEntities.IndexRow(alert.Key), ETag.All, cancellationToken),
+        };
         foreach (var step in alert.Alerted)
         {
             var row = AlertEntities.Recipient(alert, step.Email!);
-            if (alert.IsOpen)
-            {
-                await index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                await index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-            }
+            writes.Add(alert.IsOpen
+                ? index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)
+                : index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken));
         }
+
+        await Task.WhenAll(writes);
     }
 
     private static async Task<IReadOnlyList<StoredAlert>> QueryAsync(TableClient table, string filter, CancellationToken cancellationToken)

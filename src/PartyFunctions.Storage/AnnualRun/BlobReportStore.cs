@@ -15,14 +15,16 @@ public sealed class BlobReportStore(AnnualRunTables tables) : IReportStore
     {
         ArgumentNullException.ThrowIfNull(report);
         var container = await tables.ReportsAsync();
-        await container.GetBlobClient(Name(year, unitId, ReportFormat.Html)).UploadAsync(
-            BinaryData.FromString(report.Html),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } },
-            cancellationToken);
-        await container.GetBlobClient(Name(year, unitId, ReportFormat.Csv)).UploadAsync(
-            new BinaryData([.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(report.Csv)]),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv; charset=utf-8" } },
-            cancellationToken);
+        // Two independent blobs: written side by side, one wait.
+        await Task.WhenAll(
+            container.GetBlobClient(Name(year, unitId, ReportFormat.Html)).UploadAsync(
+                BinaryData.FromString(report.Html),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } },
+                cancellationToken),
+            container.GetBlobClient(Name(year, unitId, ReportFormat.Csv)).UploadAsync(
+                new BinaryData([.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(report.Csv)]),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv; charset=utf-8" } },
+                cancellationToken));
     }
 
     public async Task<string?> GetAsync(int year, string unitId, ReportFormat format, CancellationToken cancellationToken)

@@ -17,14 +17,10 @@ public sealed class TableAnnualResultStore(AnnualRunTables tables) : IAnnualResu
     {
         ArgumentNullException.ThrowIfNull(results);
         var table = await tables.ResultsAsync();
-        foreach (var partition in results.GroupBy(Partition))
-        {
-            foreach (var chunk in partition.Chunk(100))
-            {
-                await table.SubmitTransactionAsync(
-                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ToEntity(r))), cancellationToken);
-            }
-        }
+        // As few batches as the partitions allow (100 actions each), sent side by side: a shard is one partition.
+        await Task.WhenAll(results.GroupBy(Partition).SelectMany(partition => partition.Chunk(100)).Select(chunk =>
+            table.SubmitTransactionAsync(
+                chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ToEntity(r))), cancellationToken)));
     }
 
     public async Task<IReadOnlyList<AnnualResult>> GetAsync(int year, string superiorId, CancellationToken cancellationToken) =>

@@ -123,20 +123,24 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
     public async Task SetShardAsync(ShardState shard, CancellationToken cancellationToken) =>
         await WriteShardAsync(shard, always: true, cancellationToken);
 
-    public Task<bool> MoveShardAsync(ShardState shard, CancellationToken cancellationToken) =>
+    public Task<ShardMove> MoveShardAsync(ShardState shard, CancellationToken cancellationToken) =>
         WriteShardAsync(shard, always: false, cancellationToken);
 
-    private async Task<bool> WriteShardAsync(ShardState shard, bool always, CancellationToken cancellationToken)
+    private async Task<ShardMove> WriteShardAsync(ShardState shard, bool always, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shard);
         var table = await tables.RunsAsync();
         while (true)
         {
+            // The shard's row and its counter, read together: the counter is needed whenever the shard leaves Pending.
+            var counterRead = table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, CounterKey(CounterOf(shard.SuperiorId)), cancellationToken: cancellationToken);
             var current = await table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, ShardPrefix + shard.SuperiorId, cancellationToken: cancellationToken);
+            var counter = await counterRead is { HasValue: true } found ? found.Value : null;
             var stored = current.HasValue ? ToShard(current.Value!) : null;
             if (!always && stored is not null && stored.Status == shard.Status && stored.Cells == shard.Cells)
             {
-                return false;
+                // A repeat: the completion it may have missed (a crash after the move) is still due.
+                return new ShardMove(false, true);
             }
 
             var delta = (shard.Status == ShardStatus.Pending ? 1 : 0) - (stored?.Status == ShardStatus.Pending ? 1 : 0);
@@ -145,18 +149,19 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(shard), current.Value!.ETag);
             try
             {
-                var counter = delta == 0 ? null : await CounterAsync(table, shard, cancellationToken);
-                if (counter is null)
+                var remaining = (counter?.GetInt32("Remaining") ?? 0) + delta;
+                if (delta == 0 || counter is null)
                 {
                     await table.SubmitTransactionAsync([write], cancellationToken);
                 }
                 else
                 {
-                    counter["Remaining"] = (counter.GetInt32("Remaining") ?? 0) + delta;
+                    counter["Remaining"] = remaining;
                     await table.SubmitTransactionAsync([write, new TableTransactionAction(TableTransactionActionType.UpdateMerge, counter, counter.ETag)], cancellationToken);
                 }
 
-                return stored is null || stored.Status != shard.Status;
+                // Only a counter seen above zero proves a shard pending; without one (or unchanged) the caller must ask.
+                return new ShardMove(stored is null || stored.Status != shard.Status, delta == 0 || counter is null || remaining <= 0);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -164,12 +169,6 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
                 // lost) came first: read again and decide again. The transaction wrote nothing.
             }
         }
-    }
-
-    private static async Task<TableEntity?> CounterAsync(TableClient table, ShardState shard, CancellationToken cancellationToken)
-    {
-        var counter = await table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, CounterKey(CounterOf(shard.SuperiorId)), cancellationToken: cancellationToken);
-        return counter.HasValue ? counter.Value : null;
     }
 
     public async Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken)

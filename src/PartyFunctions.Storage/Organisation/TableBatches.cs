@@ -14,11 +14,8 @@ public static class TableBatches
         actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal)
             .SelectMany(partition => partition.Chunk(MaxActions));
 
-    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        foreach (var batch in Split(actions))
-        {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
-        }
-    }
+    /// <summary>The batches side by side, 8 at a time: each touches its own entities, so their order does not matter.</summary>
+    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(Split(actions), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (batch, ct) => await table.SubmitTransactionAsync(batch, ct));
 }

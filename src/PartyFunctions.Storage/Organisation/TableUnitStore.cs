@@ -72,8 +72,11 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
     public async Task SaveAsync(IReadOnlyCollection<UnitChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        // Order makes a failed save safe to repeat: the tree gets the new keys, then loses the old ones, the sign-in
-        // copies change, and only then does the by-id table (which the next import compares against) change.
+        // Order makes a failed save safe to repeat: the tree gets the new keys, then loses the old ones, the by-id table
+        // (which the next import compares against) changes, and the sign-in copies last: a copy left stale by a failure
+        // is found by the next import's scan of the copies. Units before copies also closes the race with a code issued
+        // meanwhile: the issue writes its copy, then reads the unit again (TableAccessCodeStore), so whichever of the
+        // two writes last writes the newer unit.
         var tree = await tables.UnitTreeAsync(cancellationToken);
         await TableBatches.SubmitAsync(tree,
             changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntities.ByPath(c.After))),
@@ -90,15 +93,16 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
                 // Already gone: an earlier, interrupted save got this far.
             }
         });
-        // One partition per unit (the access code's): single writes, in parallel. Every unit gets one, not only cells,
-        // so a unit that stops being a cell cannot sign in on an old copy.
-        var codes = await tables.AccessCodesAsync(cancellationToken);
-        await Parallel.ForEachAsync(changes, Parallelism(cancellationToken), async (change, ct) =>
-            await codes.UpsertEntityAsync(UnitEntities.SignInCopy(change.After), TableUpdateMode.Replace, ct));
         var byId = await tables.UnitsAsync(cancellationToken);
         await TableBatches.SubmitAsync(byId,
             changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntities.ById(c.After))),
             cancellationToken);
+        // Only a unit with a code needs a copy, and a unit this save creates has none yet: its code's issue writes the
+        // copy beside the code. A unit stored before may have one: its copy follows it (one partition each, single
+        // writes), and so does a unit that stops being a cell, so that it cannot sign in on an old copy.
+        var codes = await tables.AccessCodesAsync(cancellationToken);
+        await Parallel.ForEachAsync(changes.Where(c => c.Before is not null), Parallelism(cancellationToken), async (change, ct) =>
+            await codes.UpsertEntityAsync(UnitEntities.SignInCopy(change.After), TableUpdateMode.Replace, ct));
     }
 
     public async Task<IReadOnlySet<string>> FindStaleCopiesAsync(IReadOnlyCollection<Unit> stored, CancellationToken cancellationToken)
@@ -106,13 +110,23 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
         ArgumentNullException.ThrowIfNull(stored);
         var codes = await tables.AccessCodesAsync(cancellationToken);
         var copies = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        var coded = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entity in codes.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"RowKey eq {UnitEntities.SignInCopyRow}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"RowKey eq {UnitEntities.SignInCopyRow} or RowKey eq {Access.TableAccessCodeStore.CodeRow}"), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            copies[entity.PartitionKey] = UnitEntities.Read(entity);
+            if (entity.RowKey == UnitEntities.SignInCopyRow)
+            {
+                copies[entity.PartitionKey] = UnitEntities.Read(entity);
+            }
+            else
+            {
+                coded.Add(entity.PartitionKey);
+            }
         }
 
-        return stored.Where(u => !copies.TryGetValue(u.Id, out var copy) || copy != u).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        // A copy that differs is stale; a missing one only matters for a unit with a code (it signs in slower without).
+        return stored.Where(u => copies.TryGetValue(u.Id, out var copy) ? copy != u : coded.Contains(u.Id))
+            .Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>

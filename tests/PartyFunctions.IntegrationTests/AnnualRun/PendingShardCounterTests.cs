@@ -36,17 +36,17 @@ public sealed class PendingShardCounterTests(AzuriteFixture azurite)
         string[] shards = ["Q.G1", "Q.G2", "Q.G3"];
         await runs.AddShardsAsync("annual-2025", shards, default);
 
-        Assert.True(await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G1", ShardStatus.Done, 4), default));
-        Assert.False(await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G1", ShardStatus.Done, 4), default));
-        Assert.True(await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G2", ShardStatus.Failed, Error: "timeout"), default));
+        Assert.True((await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G1", ShardStatus.Done, 4), default)).Moved);
+        Assert.Equal(new ShardMove(false, true), await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G1", ShardStatus.Done, 4), default));
+        Assert.True((await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G2", ShardStatus.Failed, Error: "timeout"), default)).Moved);
         Assert.True(await runs.HasPendingShardsAsync("annual-2025", default));
-        Assert.True(await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G3", ShardStatus.Done, 2), default));
+        Assert.True((await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G3", ShardStatus.Done, 2), default)).Moved);
         Assert.False(await runs.HasPendingShardsAsync("annual-2025", default));
 
         // A resume puts the failed shard back to pending; when it is done the run has nothing pending again.
         await runs.SetShardAsync(new ShardState("annual-2025", "Q.G2", ShardStatus.Pending), default);
         Assert.True(await runs.HasPendingShardsAsync("annual-2025", default));
-        Assert.True(await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G2", ShardStatus.Done, 3), default));
+        Assert.True((await runs.MoveShardAsync(new ShardState("annual-2025", "Q.G2", ShardStatus.Done, 3), default)).Moved);
         Assert.False(await runs.HasPendingShardsAsync("annual-2025", default));
     }
 
@@ -61,7 +61,27 @@ public sealed class PendingShardCounterTests(AzuriteFixture azurite)
         var moved = await Task.WhenAll(shards.Concat(shards).Select(id =>
             runs.MoveShardAsync(new ShardState("annual-2025", id, ShardStatus.Done, 1), default)));
 
-        Assert.Equal(60, moved.Count(m => m));
+        Assert.Equal(60, moved.Count(m => m.Moved));
+        Assert.False(await runs.HasPendingShardsAsync("annual-2025", default));
+    }
+
+    [Fact]
+    public async Task Only_a_shard_that_empties_its_counter_may_be_the_last_so_200_shards_ask_for_completion_at_most_16_times()
+    {
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
+        var runs = host.Services.GetRequiredService<IClassificationRunStore>();
+        var shards = Enumerable.Range(1, 200).Select(i => $"Q.G{i:000}").ToList();
+        await runs.AddShardsAsync("annual-2025", shards, default);
+
+        var moves = new List<ShardMove>();
+        foreach (var id in shards)
+        {
+            moves.Add(await runs.MoveShardAsync(new ShardState("annual-2025", id, ShardStatus.Done, 1), default));
+        }
+
+        Assert.All(moves, m => Assert.True(m.Moved));
+        Assert.InRange(moves.Count(m => m.MayBeLast), 1, 16);
+        Assert.True(moves[^1].MayBeLast);
         Assert.False(await runs.HasPendingShardsAsync("annual-2025", default));
     }
 

@@ -54,7 +54,7 @@ public sealed class TwoStartsAtOnceTests(AzuriteFixture azurite)
 
         public Task SetShardAsync(ShardState shard, CancellationToken cancellationToken) => inner.SetShardAsync(shard, cancellationToken);
 
-        public Task<bool> MoveShardAsync(ShardState shard, CancellationToken cancellationToken) => inner.MoveShardAsync(shard, cancellationToken);
+        public Task<ShardMove> MoveShardAsync(ShardState shard, CancellationToken cancellationToken) => inner.MoveShardAsync(shard, cancellationToken);
 
         public Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken) => inner.HasPendingShardsAsync(runId, cancellationToken);
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.Access;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Organisation;
 using PartyFunctions.Storage.Organisation;
@@ -7,8 +8,9 @@ using PartyFunctions.Storage.Organisation;
 namespace PartyFunctions.IntegrationTests.Organisation;
 
 /// <summary>
-/// The copy of each unit kept in its <c>AccessCodes</c> partition (sign-in reads it with the code in one query) follows
-/// every write of the registry, and the import rewrites copies that are missing or stale without writing anything else.
+/// The copy of a unit kept in its <c>AccessCodes</c> partition (sign-in reads it with the code in one query) is written
+/// with the unit's code and follows every later write of the registry; the import rewrites copies that are stale, or
+/// missing beside a code, without writing anything else.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SignInCopyTests(AzuriteFixture azurite)
@@ -16,10 +18,14 @@ public sealed class SignInCopyTests(AzuriteFixture azurite)
     private const string Cb1 = "BN.TUMAI.DONGCAO.CB1", Cb2 = "BN.TUMAI.DONGCAO.CB2";
 
     [Fact]
-    public async Task Every_unit_created_moved_or_deactivated_by_an_import_has_a_copy_equal_to_the_registry()
+    public async Task A_created_unit_gets_its_copy_with_its_code_and_every_unit_moved_or_deactivated_later_has_a_copy_equal_to_the_registry()
     {
         await using var host = FunctionHost.Create(TestSettings.For(azurite));
         await ImportUnitsFunctionTests.ImportAsync(host, SampleUnits.Csv());
+        var created = await CopiesAsync(host);
+        await host.Services.GetRequiredService<IAccessCodeStore>().SaveCodesAsync(
+            [(Cb1, AccessCodeHash.Create("123456", DateTimeOffset.UnixEpoch, 1))], default);
+        var issued = await CopiesAsync(host);
 
         // CB1 moves to another committee; CB2 is left out of the file and deactivated.
         var rows = SampleUnits.With("BN.TUMAI.DONGCAO.CB1,BN.PHUONG1,cell,Chi bộ thôn Đông,2020-01-01,,bithu1@gmail.com,,,")
@@ -28,8 +34,10 @@ public sealed class SignInCopyTests(AzuriteFixture azurite)
         var registry = await host.Services.GetRequiredService<IUnitStore>().GetAllAsync(default);
         var copies = await CopiesAsync(host);
 
+        Assert.Empty(created);
+        Assert.Equal([Cb1], issued.Keys);
         Assert.Equal((1, 1), (report.Updated, report.Deactivated));
-        Assert.Equal(registry.OrderBy(u => u.Id), copies.Values.OrderBy(u => u.Id));
+        Assert.All(copies.Values, copy => Assert.Contains(copy, registry));
         Assert.Equal("BN.PHUONG1", copies[Cb1].ParentId);
         Assert.NotNull(copies[Cb2].ActiveTo);
     }
@@ -55,6 +63,8 @@ public sealed class SignInCopyTests(AzuriteFixture azurite)
         var codes = await host.Services.GetRequiredService<OrganisationTables>().AccessCodesAsync(default);
         var store = host.Services.GetRequiredService<IUnitStore>();
         var cb1 = (await store.GetAsync(Cb1, default))!;
+        await host.Services.GetRequiredService<IAccessCodeStore>().SaveCodesAsync(
+            [(Cb1, AccessCodeHash.Create("123456", DateTimeOffset.UnixEpoch, 1)), (Cb2, AccessCodeHash.Create("654321", DateTimeOffset.UnixEpoch, 1))], default);
         await codes.DeleteEntityAsync(Cb2, UnitEntities.SignInCopyRow);
         await codes.UpsertEntityAsync(UnitEntities.SignInCopy(cb1 with { ParentId = "BN.PHUONG1", ActiveTo = new DateOnly(2025, 1, 31) }), TableUpdateMode.Replace);
 

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.AnnualRun;
+using PartyFunctions.Storage.Submissions;
+
+namespace PartyFunctions.Benchmarks;
+
+/// <summary>
+/// A national-shaped annual run: many small shards (grassroots committees of 6 cells, as the country's ≈52,000 have
+/// about 6 each), each size in tables of its own, shards run 16 at a time as one host instance runs queue messages.
+/// Reports requests and time per shard for the run (completion included) and, side by side, for the floor (a plain
+/// scan of each shard's scores partition, 16 at a time). Requests per shard must not grow with the number of shards:
+/// the completion is asked only by a shard that empties its pending counter (at most 16 a run), where it was a scan of
+/// the run's partition after every shard. Time per shard on Azurite grows with the table, floor and run alike, because
+/// Azurite filters every query over the whole table (docs/benchmarks.md); the ratio to the floor is what must stay flat.
+/// </summary>
+public static class NationalRunBenchmark
+{
+    private const int CellsPerCommittee = 6;
+    private const int Parallelism = 16;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // national [shards per size, comma-separated] [months of scores per cell] [added ms per request]
+        var sizes = (args.Length > 1 ? args[1] : "1000,5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var months = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 12;
+        var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
+        Console.WriteLine($"National-shaped run: committees of {CellsPerCommittee} cells, {months} month(s) of scores, {Parallelism} shards at a time, {latency.TotalMilliseconds:0} ms added per request");
+        foreach (var shards in sizes)
+        {
+            var counter = new RoundTrips();
+            var delay = new AddedLatency();
+            await using var services = BenchServices.Build(BenchServices.Connection, counter, delay);
+            var seed = Stopwatch.StartNew();
+            var country = new BenchProvince("N", shards, CellsPerCommittee, months);
+            await country.SeedAsync(services);
+            Console.WriteLine($"{shards,7:N0} shards: seeded {shards * CellsPerCommittee:N0} cells in {seed.Elapsed.TotalSeconds:F0} s");
+            delay.Latency = latency;
+            var floor = await MeasureAsync(counter, () => FloorAsync(services, country));
+            var run = await MeasureAsync(counter, () => RunAsync(services, country));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{shards,7:N0} shards: floor {floor.Seconds,7:F2} s {floor.Requests,8:N0} requests | run {run.Seconds,7:F2} s {run.Requests,8:N0} requests" +
+                $" | per shard: floor {floor.Requests / (double)shards:F2} req {floor.Seconds * 1000 / shards:F2} ms, run {run.Requests / (double)shards:F2} req {run.Seconds * 1000 / shards:F2} ms, run/floor time {run.Seconds / floor.Seconds:F2}"));
+        }
+
+        return 0;
+    }
+
+    private static async Task FloorAsync(IServiceProvider services, BenchProvince country)
+    {
+        var table = await services.GetRequiredService<ScoreTables>().ScoresAsync();
+        await Parallel.ForEachAsync(Enumerable.Range(0, country.Committees), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (g, ct) =>
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{country.Committee(g)}|{country.Year}"}"), maxPerPage: 1000, cancellationToken: ct))
+            {
+            }
+        });
+    }
+
+    private static async Task RunAsync(IServiceProvider services, BenchProvince country)
+    {
+        var runs = services.GetRequiredService<IClassificationRunStore>();
+        var runId = $"national-{Guid.NewGuid():N}";
+        var ids = Enumerable.Range(0, country.Committees).Select(country.Committee).ToList();
+        await runs.AddRunAsync(new ClassificationRun(runId, country.Year, country.Months, "vn-2025", country.Committees, services.GetRequiredService<TimeProvider>().GetUtcNow()), default);
+        await runs.AddShardsAsync(runId, ids, default);
+        var worker = services.GetRequiredService<ClassifyShard>();
+        var cells = 0;
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (id, ct) =>
+            Interlocked.Add(ref cells, await worker.RunAsync(new ShardMessage(runId, country.Year, id), ct)));
+        if (cells != country.Cells || (await runs.GetRunAsync(runId, default))?.Run.IsCompleted != true)
+        {
+            throw new InvalidOperationException($"run classified {cells} cells and did not complete");
+        }
+    }
+
+    private static async Task<(double Seconds, long Requests)> MeasureAsync(RoundTrips counter, Func<Task> work)
+    {
+        var before = counter.Count;
+        var watch = Stopwatch.StartNew();
+        await work();
+        return (watch.Elapsed.TotalSeconds, counter.Count - before);
+    }
+}
