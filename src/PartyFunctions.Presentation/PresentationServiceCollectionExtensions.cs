@@ -19,6 +19,7 @@ public static class PresentationServiceCollectionExtensions
         services.TryAddSingleton<IDigestRenderer, DigestRenderer>();
         services.TryAddSingleton<IAnnualReportRenderer, AnnualReportRenderer>();
         services.TryAddSingleton<StatusPages>();
+        services.TryAddSingleton<YearGridPage>();
         services.TryAddSingleton<SubmissionPages>();
         services.TryAddSingleton<DecisionPage>();
         services.TryAddSingleton<PlanPages>();

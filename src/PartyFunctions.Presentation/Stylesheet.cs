@@ -24,5 +24,6 @@ public static class Stylesheet
         "button.second{background:#fff;color:#a40000;border:2px solid #a40000;margin:6px 0 0}textarea{font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #777}" +
         ".bad textarea{border:2px solid #b00020}.months{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:4px}.months li{padding:2px 6px;border-radius:3px;background:#eee}" +
         ".b-Weak{background:#fde0e0!important}.b-Average{background:#fff0d9!important}.b-Fair{background:#e0ecfb!important}.b-Good{background:#e3f1e3!important}" +
-        ".evidence{list-style:none;padding:0}.evidence li{margin:0 0 6px;overflow-wrap:anywhere}.evidence img{vertical-align:middle;object-fit:cover;border:1px solid #ccc}";
+        ".evidence{list-style:none;padding:0}.evidence li{margin:0 0 6px;overflow-wrap:anywhere}.evidence img{vertical-align:middle;object-fit:cover;border:1px solid #ccc}" +
+        ".b-Missing{background:#fff!important;border:1px solid #a40000}.months li.late{outline:2px dashed #8a4500;outline-offset:-2px}";
 }

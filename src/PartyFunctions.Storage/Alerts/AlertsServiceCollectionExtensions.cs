@@ -31,6 +31,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<ApplyScoreRecorded>();
         services.AddSingleton<AcknowledgeAlert>();
         services.AddSingleton<MonthlyStatus>();
+        services.AddSingleton<ViewYearGrid>();
         return services;
     }
 }
