@@ -30,6 +30,8 @@ public sealed class AlertFunctionsContractTests
     [InlineData("AcknowledgeAlert", "alerts/acknowledge", "post")]
     [InlineData("MonthlyStatus", "status/{unitId}/{period}", "get")]
     [InlineData("MonthlyStatusCsv", "status/{unitId}/{period}/csv", "get")]
+    [InlineData("YearGrid", "status/{unitId}/{year:int}/year", "get")]
+    [InlineData("YearGridCsv", "status/{unitId}/{year:int}/year/csv", "get")]
     public void The_signed_link_pages_are_anonymous_routes(string name, string route, string method)
     {
         var trigger = FunctionsMetadata.OfBuiltApp[name].Trigger;
