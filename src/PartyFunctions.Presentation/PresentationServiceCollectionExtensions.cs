@@ -24,6 +24,7 @@ public static class PresentationServiceCollectionExtensions
         services.TryAddSingleton<DecisionPage>();
         services.TryAddSingleton<PlanPages>();
         services.TryAddSingleton<AttendancePages>();
+        services.TryAddSingleton<DeskPage>();
         services.TryAddSingleton<Remediation.TrackerPage>();
         services.TryAddSingleton<Remediation.FindingsForm>();
         return services;

@@ -43,6 +43,7 @@ public static class Routes
     public const string PlanTrackerCsv = PlanTracker + "/csv";
     public const string Attend = "attend/{unitId}";
     public const string Attendance = "attendance/{unitId}/{period}";
+    public const string Desk = "desk/{memberKey}";
     public const string AdminStatus = "admin/status";
     public const string AdminImportUnits = "admin/units/import";
     public const string AdminClassification = "admin/classification/{year:int}";

@@ -14,6 +14,9 @@ public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
 {
     public const string AcknowledgeAction = "ack";
     public const string ViewAction = "view";
+
+    /// <summary>The member's desk: scoped to the committee, its subject the member's address (docs/follow-up.md).</summary>
+    public const string DeskAction = "desk";
     public static readonly TimeSpan AcknowledgeLifetime = TimeSpan.FromDays(60);
     public static readonly TimeSpan StatusLifetime = TimeSpan.FromDays(45);
 
@@ -30,6 +33,14 @@ public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
     /// <summary>A month's confirm sheet for the member assigned to the cell (action <c>confirm</c>, scoped to the cell).</summary>
     public string Confirm(string cellId, ScorePeriod period, DateTimeOffset now) =>
         baseUrl.Combine(Routes.Path(Routes.Confirm, cellId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ConfirmScore.Action, cellId, now + StatusLifetime)));
+
+    /// <summary>The desk of the member at <paramref name="email"/> over the units they follow within <paramref name="scopeUnitId"/>.</summary>
+    public string Desk(string scopeUnitId, string email, DateTimeOffset now) =>
+        baseUrl.Combine(Routes.Path(Routes.Desk, Attendance.MemberKey.Of(email)) + "?link=" + signer.Sign(new SignedLink(DeskAction, scopeUnitId, now + StatusLifetime, email)));
+
+    /// <summary>The attendance form of <paramref name="unitId"/> with a signed "attend" <paramref name="token"/>, for a month when given.</summary>
+    public string Attend(string unitId, string token, ScorePeriod? period) =>
+        baseUrl.Combine(Routes.Path(Routes.Attend, unitId) + "?link=" + token + (period is { } month ? "&period=" + month : string.Empty));
 
     /// <summary>The alert key and level an acknowledge link names, when it verifies.</summary>
     public AcknowledgeLink Read(string? token)

@@ -13,6 +13,9 @@ public interface IAttendanceStore
     /// <summary>Every record of one unit's month, any author.</summary>
     Task<IReadOnlyList<AttendanceRecord>> GetMonthAsync(string unitId, ScorePeriod period, CancellationToken cancellationToken);
 
+    /// <summary>Every record of one unit's year, any author (one range of one partition: the member's desk reads it).</summary>
+    Task<IReadOnlyList<AttendanceRecord>> GetYearAsync(string unitId, int year, CancellationToken cancellationToken);
+
     /// <summary>Writes a first version; never overwrites: false (and no change) when the author has a record for that month.</summary>
     Task<bool> TryAddAsync(AttendanceRecord record, CancellationToken cancellationToken);
 

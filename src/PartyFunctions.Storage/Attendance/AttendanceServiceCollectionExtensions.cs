@@ -14,6 +14,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<IAttendanceStore, TableAttendanceStore>();
         services.AddSingleton<RecordAttendance>();
         services.AddSingleton<CheckScoreGap>();
+        services.AddSingleton<ViewMemberDesk>();
         return services;
     }
 }

@@ -25,19 +25,13 @@ public sealed class TableAttendanceStore(AttendanceTables tables) : IAttendanceS
         return found.HasValue && found.Value is { } entity ? new StoredAttendance(Read(entity), entity.ETag.ToString()) : null;
     }
 
-    public async Task<IReadOnlyList<AttendanceRecord>> GetMonthAsync(string unitId, ScorePeriod period, CancellationToken cancellationToken)
-    {
-        var table = await tables.RecordsAsync();
-        // '|' + 1 is '}': the month's rows are exactly the keys from "yyyy-MM|" up to "yyyy-MM}".
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey ge {period + "|"} and RowKey lt {period + "}"}");
-        var records = new List<AttendanceRecord>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            records.Add(Read(entity));
-        }
+    // '|' + 1 is '}': the month's rows are exactly the keys from "yyyy-MM|" up to "yyyy-MM}".
+    public Task<IReadOnlyList<AttendanceRecord>> GetMonthAsync(string unitId, ScorePeriod period, CancellationToken cancellationToken) =>
+        RangeAsync(unitId, period + "|", period + "}", cancellationToken);
 
-        return records;
-    }
+    // '-' + 1 is '.': the year's rows are exactly the keys from "yyyy-" up to "yyyy.".
+    public Task<IReadOnlyList<AttendanceRecord>> GetYearAsync(string unitId, int year, CancellationToken cancellationToken) =>
+        RangeAsync(unitId, Year(year) + "-", Year(year) + ".", cancellationToken);
 
     public async Task<bool> TryAddAsync(AttendanceRecord record, CancellationToken cancellationToken)
     {
@@ -66,6 +60,21 @@ public sealed class TableAttendanceStore(AttendanceTables tables) : IAttendanceS
             return false;
         }
     }
+
+    private async Task<IReadOnlyList<AttendanceRecord>> RangeAsync(string unitId, string from, string to, CancellationToken cancellationToken)
+    {
+        var table = await tables.RecordsAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey ge {from} and RowKey lt {to}");
+        var records = new List<AttendanceRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            records.Add(Read(entity));
+        }
+
+        return records;
+    }
+
+    private static string Year(int year) => year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string RowKey(ScorePeriod period, string author) =>
         $"{period}|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(author.Trim().ToUpperInvariant())))[..16]}";
