@@ -33,7 +33,7 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
         {
             if (alert.AwaitsResolvedNotice)
             {
-                lines.AddRange(alert.Alerted.Select(to => (to, Item(alert, NotificationKind.Resolved, to.Level, null))));
+                lines.AddRange(alert.Alerted.Select(to => (to, Item(alert, NotificationKind.Resolved, to.Level, null, now))));
                 changed.Add((alert.NoticeSent(now), etag, false));
             }
             else if (alert.DueStep(today) is { } step)
@@ -42,7 +42,7 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
                 if (to.Email is not null)
                 {
                     var kind = step == 0 ? AlertRules.OpeningKind(alert.Key.Rule) : to.Repeat ? NotificationKind.Repeated : NotificationKind.Escalated;
-                    lines.Add((to, Item(alert, kind, to.Level, links.Acknowledge(alert.Key, to.Level, now))));
+                    lines.Add((to, Item(alert, kind, to.Level, links.Acknowledge(alert.Key, to.Level, now), now)));
                 }
 
                 if (alert.StepsTaken == 0 && PlanRules.AsksForPlan(alert.Key.Rule) && await CellLineAsync(alert, cancellationToken) is { } cell)
@@ -118,8 +118,11 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
             : links.Status(to.RecipientUnitId, period, now);
     }
 
-    private static DigestItem Item(Alert alert, NotificationKind kind, int level, string? url) =>
-        new(kind, alert.Key.UnitId, alert.UnitName, alert.Key.Period, alert.Key.Rule, level, alert.Detail, url);
+    /// <summary>A line of the alert; the member assigned to the unit (a step to the unit itself) also gets their desk over the unit's superior.</summary>
+    private DigestItem Item(Alert alert, NotificationKind kind, int level, string? url, DateTimeOffset now) =>
+        new(kind, alert.Key.UnitId, alert.UnitName, alert.Key.Period, alert.Key.Rule, level, alert.Detail, url,
+            DeskUrl: alert.Chain.FirstOrDefault(s => s.Level == level) is { Email: { Length: > 0 } email } to && to.RecipientUnitId == alert.Key.UnitId
+                && alert.SuperiorId.Length > 0 ? links.Desk(alert.SuperiorId, email, now) : null);
 }
 
 /// <summary>What a dispatch did: digests written, lines in them, alerts changed, and changes lost to a concurrent update.</summary>

@@ -22,7 +22,8 @@ public sealed record Recipient(string Email, string? Name = null, bool Office = 
 /// One line of a digest: what happened to which unit, for which period, and the signed link that lets the
 /// reader act (acknowledge, confirm, submit, view). <paramref name="Rule"/> is the alert rule. <paramref name="ViewUrl"/> is
 /// a second signed link to the page where the reader looks (the status page, the report, the month's confirm sheet);
-/// <paramref name="TrackerUrl"/> a third, to the year's remediation plans (an office's annual report line).
+/// <paramref name="TrackerUrl"/> a third, to the year's remediation plans (an office's annual report line);
+/// <paramref name="DeskUrl"/> the member's desk, on the lines sent to the member assigned to the unit.
 /// </summary>
 public sealed record DigestItem(
     NotificationKind Kind,
@@ -34,4 +35,5 @@ public sealed record DigestItem(
     string? Detail = null,
     string? ActionUrl = null,
     string? ViewUrl = null,
-    string? TrackerUrl = null);
+    string? TrackerUrl = null,
+    string? DeskUrl = null);

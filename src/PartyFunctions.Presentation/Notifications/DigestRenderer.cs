@@ -75,7 +75,7 @@ public sealed class DigestRenderer : IDigestRenderer
                 g.Count - g.Shown.Count,
                 g.Shown.Select(item => new ItemView(
                     Render("item", language, new ItemContext(ItemFields.Of(item, language == Digest.English, digest.CreatedAt)), encoder),
-                    SafeUrl(item.ActionUrl), SafeUrl(item.ViewUrl), IsPlan(item.Rule), SafeUrl(item.TrackerUrl))).ToList()))
+                    SafeUrl(item.ActionUrl), SafeUrl(item.ViewUrl), IsPlan(item.Rule), SafeUrl(item.TrackerUrl), SafeUrl(item.DeskUrl))).ToList()))
             .ToList(),
             digest.Recipient.Office);
 
@@ -104,7 +104,7 @@ public sealed class DigestRenderer : IDigestRenderer
     private sealed record GroupView(string Action, int Count, int Hidden, IReadOnlyList<ItemView> Items);
 
     /// <summary><paramref name="Plan"/>: the line's view link opens a remediation plan (or a committee's plans), and says so.</summary>
-    private sealed record ItemView(string Line, string? Url, string? ViewUrl, bool Plan, string? TrackerUrl);
+    private sealed record ItemView(string Line, string? Url, string? ViewUrl, bool Plan, string? TrackerUrl, string? DeskUrl);
 
     private static bool IsPlan(string? rule) => PartyFunctions.Remediation.PlanRules.AsksForPlan(rule) || rule == Alerts.AlertRules.PlanOverdue;
 

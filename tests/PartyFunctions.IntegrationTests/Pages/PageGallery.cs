@@ -31,6 +31,7 @@ internal static class PageGallery
         pages.AddRange(await AlertPagesAsync(azurite));
         pages.AddRange(await AnnualPagesAsync(azurite));
         pages.AddRange(await AttendancePagesAsync(azurite));
+        pages.AddRange(await YearGridPagesAsync(azurite));
 
         pages.AddRange(await TrackerPagesAsync(azurite));
         pages.AddRange(await PlanPagesAsync(azurite));
@@ -112,6 +113,18 @@ internal static class PageGallery
             Page("decisions-done", await host.SendAsync(HttpMethod.Post, decide, Form(
                 ("decidedBy", "Ban Thường vụ"), ("level.Q.G2.C03", "HTTNV"), ("level.Q.G2.C01", "HTNV"), ("reason.Q.G2.C01", "Đã khắc phục"))), HttpStatusCode.OK),
             Page("error-report-link", await host.SendAsync(HttpMethod.Get, "/api/reports/2025/Q?link=expired"), HttpStatusCode.Forbidden),
+        ];
+    }
+
+    /// <summary>The monthly status's year view: a committee's cells, the province's committees, in English.</summary>
+    public static async Task<IReadOnlyList<Shown>> YearGridPagesAsync(AzuriteFixture azurite)
+    {
+        var province = await Status.YearGridTests.ProvinceWithALateMarchAsync(azurite);
+        await using var host = province.Host;
+        return
+        [
+            await GetAsync(host, "year-grid", $"/api/status/Q.G2/2025/year?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q.G2"))}"),
+            await GetAsync(host, "year-grid-province", $"/api/status/Q/2025/year?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q"))}&lang=en"),
         ];
     }
 
