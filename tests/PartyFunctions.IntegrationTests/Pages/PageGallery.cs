@@ -32,6 +32,7 @@ internal static class PageGallery
         pages.AddRange(await AnnualPagesAsync(azurite));
         pages.AddRange(await AttendancePagesAsync(azurite));
         pages.AddRange(await YearGridPagesAsync(azurite));
+        pages.AddRange(await DeskPagesAsync(azurite));
 
         pages.AddRange(await TrackerPagesAsync(azurite));
         pages.AddRange(await PlanPagesAsync(azurite));
@@ -128,6 +129,21 @@ internal static class PageGallery
         ];
     }
 
+    /// <summary>The member's desk (urgent units, a plan, an attendance), in English, with no unit followed, and a bad link.</summary>
+    public static async Task<IReadOnlyList<Shown>> DeskPagesAsync(AzuriteFixture azurite)
+    {
+        var province = await Attendance.MemberDeskTests.DeskWorldAsync(azurite);
+        await using var host = province.Host;
+        var desk = Attendance.MemberDeskTests.DeskPath(province, Attendance.MemberDeskTests.Member);
+        return
+        [
+            await GetAsync(host, "desk", desk),
+            await GetAsync(host, "desk-en", desk + "&lang=en"),
+            await GetAsync(host, "desk-none", Attendance.MemberDeskTests.DeskPath(province, "nobody@q.dang.vn")),
+            Page("error-desk-link", await host.SendAsync(HttpMethod.Get, desk[..desk.IndexOf('?', StringComparison.Ordinal)] + "?link=expired"), HttpStatusCode.Forbidden),
+        ];
+    }
+
     /// <summary>A committee member's attendance record: empty, in English, refused with errors, stored, and a bad link.</summary>
     public static async Task<IReadOnlyList<Shown>> AttendancePagesAsync(AzuriteFixture azurite)
     {
@@ -210,7 +226,8 @@ internal static class PageGallery
         var items = new DigestItem[]
         {
             new(NotificationKind.Reminder, "BN.C1", "Chi bộ thôn Một", "2025-11", "reminders", ActionUrl: Base + "form?unit=BN.C1"),
-            new(NotificationKind.Overdue, "BN.C1", "Chi bộ thôn Một", "2025-11", AlertRules.Overdue, 1, ActionUrl: Base + "alerts/acknowledge?link=a"),
+            new(NotificationKind.Overdue, "BN.C1", "Chi bộ thôn Một", "2025-11", AlertRules.Overdue, 1, ActionUrl: Base + "alerts/acknowledge?link=a",
+                DeskUrl: Base + "desk/0123456789abcdef?link=j"),
             new(NotificationKind.WeakMonth, "BN.C2", "Chi bộ thôn Hai", "2025-10", AlertRules.WeakMonth, 1, ActionUrl: Base + "alerts/acknowledge?link=b"),
             new(NotificationKind.NeedsConsolidation, "BN.C2", "Chi bộ thôn Hai", "2025-10", AlertRules.NeedsConsolidation, 1, ActionUrl: Base + "alerts/acknowledge?link=c"),
             new(NotificationKind.AnnualWeak, "BN.C3", "Chi bộ thôn Ba", "2025", AlertRules.AnnualWeak, 1, ActionUrl: Base + "alerts/acknowledge?link=d"),
