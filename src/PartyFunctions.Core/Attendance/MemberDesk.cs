@@ -13,11 +13,20 @@ namespace PartyFunctions.Attendance;
 public sealed record MemberDesk(string MemberName, string ScopeId, string ScopeName, int Year, DateTimeOffset At, IReadOnlyList<DeskUnit> Units)
 {
     public int Urgent => Units.Count(u => u.Urgency > 0);
+
+    /// <summary>The attendance duty's current period (the pack's <see cref="AttendancePolicy.DutyMonths"/>).</summary>
+    public DutyPeriod Duty { get; init; } = new(DateOnly.MinValue, DateOnly.MinValue, AttendancePolicy.DefaultDutyMonths);
+
+    public bool DutyByAssignedMember { get; init; } = true;
+
+    /// <summary>The units not attended yet in the duty's period, in the desk's order.</summary>
+    public IReadOnlyList<DeskUnit> NotAttended => [.. Units.Where(u => u.DutyDue)];
 }
 
 /// <summary>
 /// One unit followed: its months (a committee has none) with the months attended, the open alerts, the plan (the most
-/// pressing of the year), the last attendance, whether this quarter's attendance is still owed, and how urgent it is.
+/// pressing of the year), the last attendance, whether the attendance duty of the current period is still owed
+/// (<see cref="AttendanceDuty"/>), and how urgent it is.
 /// </summary>
 public sealed record DeskUnit(
     string UnitId,
@@ -26,13 +35,13 @@ public sealed record DeskUnit(
     IReadOnlyList<DeskAlert> OpenAlerts,
     DeskPlan? Plan,
     AttendanceRecord? LastAttendance,
-    bool QuarterNotAttended,
+    bool DutyDue,
     int WeakMonths,
     int MissingMonths,
     string AttendUrl)
 {
-    /// <summary>Open alerts weigh most, then an overdue plan, then weak and missing months; zero is calm.</summary>
-    public int Urgency => (OpenAlerts.Count * 100) + (Plan is { Overdue: true } ? 50 : 0) + (WeakMonths * 5) + (MissingMonths * 5);
+    /// <summary>Open alerts weigh most, then an overdue plan, then an attendance owed, then weak and missing months; zero is calm.</summary>
+    public int Urgency => (OpenAlerts.Count * 100) + (Plan is { Overdue: true } ? 50 : 0) + (DutyDue ? 20 : 0) + (WeakMonths * 5) + (MissingMonths * 5);
 }
 
 /// <summary>A month of the unit with whether someone attended its meeting and the link to its detail (the confirm sheet, or the attendance form).</summary>

@@ -12,11 +12,12 @@ namespace PartyFunctions.Attendance;
 /// Use case: the member's desk, from a signed "desk" link whose subject is the member's address and whose scope is the
 /// committee; the address must match the key in the path. The units listed are those of the scope assigned to that
 /// address. The year is that of the last month due. Reads: the scope's subtree, one year scan of scores per superior,
-/// the active alerts and the year's plans once, and one range of attendance records per unit followed.
+/// the active alerts and the year's plans once, and one range of attendance records per unit followed (two in January,
+/// when the year shown is the last and the attendance duty's period is of the new one).
 /// </summary>
 public sealed class ViewMemberDesk(
     LinkSigner signer, IUnitStore units, IScoreStore scores, IAlertStore alerts, IRemediationStore plans, IAttendanceStore attendance,
-    AlertLinks links, PlanLinks planLinks, TimeProvider clock)
+    SubmissionPolicy policy, AlertLinks links, PlanLinks planLinks, TimeProvider clock)
 {
     public static readonly TimeSpan AttendLinkLifetime = TimeSpan.FromDays(45);
 
@@ -53,24 +54,37 @@ public sealed class ViewMemberDesk(
             .ToLookup(a => a.Key.UnitId, StringComparer.Ordinal);
         var ofYear = (await plans.GetOfYearAsync(year, cancellationToken)).Where(p => ids.Contains(p.Key.UnitId)).ToLookup(p => p.Key.UnitId, StringComparer.Ordinal);
 
+        var duty = policy.PackFor(ScorePeriod.Of(today))?.AttendanceOrDefault ?? AttendancePolicy.Default;
         var rows = new List<DeskUnit>();
         foreach (var unit in followed)
         {
-            var records = await attendance.GetYearAsync(unit.Id, year, cancellationToken);
-            rows.Add(Row(unit, year, scored, open[unit.Id].ToList(), ofYear[unit.Id].ToList(), records, email, today, now));
+            var records = (await attendance.GetYearAsync(unit.Id, year, cancellationToken)).ToList();
+            if (today.Year != year)
+            {
+                records.AddRange(await attendance.GetYearAsync(unit.Id, today.Year, cancellationToken));
+            }
+
+            rows.Add(Row(unit, year, scored, open[unit.Id].ToList(), ofYear[unit.Id].ToList(), records, email, today, now) with
+            {
+                DutyDue = !AttendanceDuty.IsMet(unit, records, today, duty),
+            });
         }
 
         var ordered = rows.OrderByDescending(r => r.Urgency).ThenBy(r => r.UnitId, StringComparer.Ordinal).ToList();
         var name = followed.Select(u => u.AssignedMemberName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? email;
         return new MemberDeskResult(MemberDeskOutcome.Found, null,
-            new MemberDesk(name, verification.Link.ScopeUnitId, scope?.Name ?? verification.Link.ScopeUnitId, year, now, ordered));
+            new MemberDesk(name, verification.Link.ScopeUnitId, scope?.Name ?? verification.Link.ScopeUnitId, year, now, ordered)
+            {
+                Duty = AttendanceDuty.PeriodOf(today, duty.DutyMonths),
+                DutyByAssignedMember = duty.DutyByAssignedMember,
+            });
     }
 
     private DeskUnit Row(
         Unit unit, int year, Dictionary<string, IReadOnlyList<ScoreRecord>> scored, List<Alert> open, List<RemediationPlan> unitPlans,
-        IReadOnlyList<AttendanceRecord> records, string email, DateOnly today, DateTimeOffset now)
+        List<AttendanceRecord> records, string email, DateOnly today, DateTimeOffset now)
     {
-        var attended = records.Select(r => r.Period.Month).ToHashSet();
+        var attended = records.Where(r => r.Period.Year == year).Select(r => r.Period.Month).ToHashSet();
         var attendToken = signer.Sign(new SignedLink(RecordAttendance.Action, unit.Id, now + AttendLinkLifetime, email));
         var attendUrl = links.Attend(unit.Id, attendToken, null);
         var months = unit.Kind != UnitKind.Cell
@@ -84,11 +98,9 @@ public sealed class ViewMemberDesk(
         var alertsShown = open.OrderBy(a => a.OpenedAt).Select(a => new DeskAlert(a.Key.Rule, a.Key.Period, today.DayNumber - a.OpenedOn.DayNumber,
             PlanRules.AsksForPlan(a.Key.Rule) ? planLinks.Review(a.Key, unit.Id, now)
             : ScorePeriod.TryParse(a.Key.Period, out var period) && unit.Kind == UnitKind.Cell ? links.Confirm(unit.Id, period, now) : null)).ToList();
-        var quarter = ((today.Month - 1) / 3 * 3) + 1;
         return new DeskUnit(
             unit.Id, unit.Name, months, alertsShown, Plan(unit, unitPlans, open, today, now),
-            records.OrderByDescending(r => r.MeetingDate).FirstOrDefault(),
-            year == today.Year && !records.Any(r => r.MeetingDate >= new DateOnly(year, quarter, 1)),
+            records.OrderByDescending(r => r.MeetingDate).FirstOrDefault(), false,
             months.Count(m => m.Month.Band == Scoring.Band.Weak), months.Count(m => m.Month.State == MonthState.Missing), attendUrl);
     }
 

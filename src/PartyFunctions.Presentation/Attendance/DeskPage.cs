@@ -22,7 +22,9 @@ public sealed class DeskPage
         ["legend"] = "✓: cấp trên đã xác nhận · ◉: đã dự sinh hoạt · viền đứt: nộp muộn. Bấm vào tháng để xem phiếu chấm.",
         ["alerts"] = "Cảnh báo đang mở", ["noAlerts"] = "không có", ["daysOpen"] = "mở {0} ngày", ["plan"] = "Kế hoạch khắc phục",
         ["overdue"] = "quá hạn", ["review"] = "xem", ["lastAttendance"] = "Lần dự sinh hoạt gần nhất", ["never"] = "chưa dự lần nào trong năm",
-        ["quarterDue"] = "Chưa dự sinh hoạt quý này", ["attend"] = "Ghi biên bản dự sinh hoạt", ["code"] = "Mã", ["attendedMark"] = "đã dự sinh hoạt",
+        ["dutyDue"] = "Chưa dự sinh hoạt kỳ này", ["duty"] = "Chưa dự sinh hoạt kỳ {0} – {1}",
+        ["dutyRule.assigned"] = "Mỗi đơn vị được đồng chí phụ trách dự sinh hoạt ít nhất một lần mỗi {0} tháng.",
+        ["dutyRule.anyone"] = "Mỗi đơn vị được dự sinh hoạt ít nhất một lần mỗi {0} tháng.", ["dutyDone"] = "Đồng chí đã dự sinh hoạt đủ các đơn vị trong kỳ này.", ["attend"] = "Ghi biên bản dự sinh hoạt", ["code"] = "Mã", ["attendedMark"] = "đã dự sinh hoạt",
         ["scope"] = "Phạm vi",
     };
 
@@ -33,7 +35,9 @@ public sealed class DeskPage
         ["legend"] = "✓: confirmed by the superior · ◉: meeting attended · dashed border: submitted late. Open a month for its score sheet.",
         ["alerts"] = "Open alerts", ["noAlerts"] = "none", ["daysOpen"] = "open {0} days", ["plan"] = "Remediation plan",
         ["overdue"] = "overdue", ["review"] = "open", ["lastAttendance"] = "Last meeting attended", ["never"] = "none this year",
-        ["quarterDue"] = "Not attended this quarter", ["attend"] = "Record an attendance", ["code"] = "Id", ["attendedMark"] = "meeting attended",
+        ["dutyDue"] = "Not attended this period", ["duty"] = "Not attended yet from {0} to {1}",
+        ["dutyRule.assigned"] = "Each unit is attended by its assigned member at least once every {0} months.",
+        ["dutyRule.anyone"] = "Each unit is attended at least once every {0} months.", ["dutyDone"] = "You attended every unit this period.", ["attend"] = "Record an attendance", ["code"] = "Id", ["attendedMark"] = "meeting attended",
         ["scope"] = "Scope",
     };
 
@@ -58,8 +62,11 @@ public sealed class DeskPage
         context.SetValue("urgent", desk.Urgent);
         context.SetValue("otherLangUrl", Routes.Path(Routes.Desk, memberKey) + "?link=" + Uri.EscapeDataString(link ?? string.Empty) + (en ? string.Empty : "&lang=en"));
         var lang = en ? "&lang=en" : string.Empty;
+        context.SetValue("dutyTitle", string.Format(CultureInfo.InvariantCulture, t["duty"], Wording.Date(desk.Duty.From), Wording.Date(desk.Duty.To)));
+        context.SetValue("dutyRule", string.Format(CultureInfo.InvariantCulture, t[desk.DutyByAssignedMember ? "dutyRule.assigned" : "dutyRule.anyone"], desk.Duty.Months));
+        context.SetValue("notAttended", desk.NotAttended.Select(u => new AlertView(u.Name, "#unit-" + u.UnitId)).ToList());
         context.SetValue("units", desk.Units.Select(u => new UnitView(
-            u.UnitId, u.Name, u.Urgency > 0, u.QuarterNotAttended,
+            u.UnitId, u.Name, u.Urgency > 0, u.DutyDue,
             u.Months.Select(m =>
             {
                 var cell = MonthCells.Of(m.Month, en);
@@ -77,7 +84,7 @@ public sealed class DeskPage
     }
 
     private sealed record UnitView(
-        string UnitId, string Name, bool Urgent, bool QuarterDue, IReadOnlyList<MonthView> Months, IReadOnlyList<AlertView> Alerts,
+        string UnitId, string Name, bool Urgent, bool DutyDue, IReadOnlyList<MonthView> Months, IReadOnlyList<AlertView> Alerts,
         string? Plan, bool PlanOverdue, string? PlanUrl, string LastAttendance, string AttendUrl);
 
     private sealed record MonthView(string Number, string Label, string Css, string Title, string? Url, bool Confirmed, bool Attended);

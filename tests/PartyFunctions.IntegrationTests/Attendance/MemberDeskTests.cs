@@ -16,7 +16,8 @@ namespace PartyFunctions.IntegrationTests.Attendance;
 /// <summary>
 /// The member's desk on the small province on 20 January 2026 (the tracker's world): Trần Thị Bình follows Q.G2.C01
 /// (always Kém, plan submitted with an item overdue), Q.G2.C02 (never reported, no plan in 36 days), Q.G2.C03 (always
-/// Khá, attended in November) and, outside the desk's scope, Q.G1.C01; Q.G2.C04 is another member's.
+/// Khá, attended in November) and, outside the desk's scope, Q.G1.C01; Q.G2.C04 is another member's. This quarter Bình
+/// attended C01, and another member C02.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed partial class MemberDeskTests(AzuriteFixture azurite)
@@ -40,7 +41,8 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
         var desk = await host.SendAsync(HttpMethod.Get, DeskPath(province, Member));
 
         Assert.True(desk.Status == HttpStatusCode.OK, desk.ToString());
-        Assert.Equal(["Q.G2.C01", "Q.G2.C02", "Q.G2.C03"], Units(desk.Body));
+        // Both C01 and C02 have an open alert and a plan overdue; C02, never reported, is not attended this quarter either.
+        Assert.Equal(["Q.G2.C02", "Q.G2.C01", "Q.G2.C03"], Units(desk.Body));
         Assert.DoesNotContain("Q.G1.C01", desk.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Q.G2.C04", desk.Body, StringComparison.Ordinal);
         var c01 = Card(desk.Body, "Q.G2.C01");
@@ -57,6 +59,22 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
         Assert.Contains(">T10 Khá</a></li>", c03, StringComparison.Ordinal);
         Assert.Contains("Lần dự sinh hoạt gần nhất: 12/11/2025 – Trần Thị Bình (84 điểm)", c03, StringComparison.Ordinal);
         Assert.Contains("Cảnh báo đang mở: không có", c03, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_desk_lists_the_units_its_member_has_not_attended_yet_this_quarter()
+    {
+        var province = await DeskWorldAsync(azurite);
+        await using var host = province.Host;
+
+        var desk = await host.SendAsync(HttpMethod.Get, DeskPath(province, Member));
+
+        Assert.Contains("<h2>Chưa dự sinh hoạt kỳ 01/01/2026 – 31/03/2026</h2>", desk.Body, StringComparison.Ordinal);
+        Assert.Contains("Mỗi đơn vị được đồng chí phụ trách dự sinh hoạt ít nhất một lần mỗi 3 tháng.", desk.Body, StringComparison.Ordinal);
+        Assert.Equal(["Q.G2.C02", "Q.G2.C03"], DutyPattern().Matches(desk.Body).Select(m => m.Groups[1].Value));
+        Assert.DoesNotContain("Chưa dự sinh hoạt kỳ này", Card(desk.Body, "Q.G2.C01"), StringComparison.Ordinal);
+        Assert.Contains("Chưa dự sinh hoạt kỳ này", Card(desk.Body, "Q.G2.C02"), StringComparison.Ordinal);
+        Assert.Contains("Lần dự sinh hoạt gần nhất: 15/01/2026 – Trần Thị Bình", Card(desk.Body, "Q.G2.C01"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,8 +157,16 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
         Assert.True(await province.Host.Services.GetRequiredService<IAttendanceStore>().TryAddAsync(new AttendanceRecord(
             "Q.G2.C03", new ScorePeriod(2025, 11), new DateOnly(2025, 11, 12), Member, "Trần Thị Bình", ["Trần Thị Bình"],
             "Chuẩn bị chu đáo.", "Bám sát nghị quyết.", observed, province.Clock.GetUtcNow(), "R-attend", 1), default));
+        // This quarter: Bình attended C01; another member attended C02, which does not count for Bình's duty.
+        await AttendAsync(province, "Q.G2.C01", new DateOnly(2026, 1, 15), Member);
+        await AttendAsync(province, "Q.G2.C02", new DateOnly(2026, 1, 10), "khac@q.dang.vn");
         return province;
     }
+
+    private static async Task AttendAsync(Province province, string unit, DateOnly day, string author) =>
+        Assert.True(await province.Host.Services.GetRequiredService<IAttendanceStore>().TryAddAsync(new AttendanceRecord(
+            unit, new ScorePeriod(day.Year, day.Month), day, author, author == Member ? "Trần Thị Bình" : "Lê Văn Khác", ["Trần Thị Bình"],
+            "Sinh hoạt đúng kỳ.", "Không.", null, province.Clock.GetUtcNow(), "R-" + unit, 1), default));
 
     private static List<string> Units(string html) => UnitPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
 
@@ -161,4 +187,7 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
 
     [GeneratedRegex("id=\"unit-([A-Za-z0-9.]+)\"")]
     private static partial Regex UnitPattern();
+
+    [GeneratedRegex("<li><a href=\"#unit-([A-Za-z0-9.]+)\">")]
+    private static partial Regex DutyPattern();
 }
