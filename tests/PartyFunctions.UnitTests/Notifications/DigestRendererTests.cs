@@ -46,6 +46,23 @@ public sealed partial class DigestRendererTests
     }
 
     [Fact]
+    public void A_line_to_the_assigned_member_links_their_desk_in_both_parts_and_a_line_without_one_does_not()
+    {
+        const string Desk = "https://party.example.vn/api/desk/0123456789abcdef?link=d";
+        var digest = DigestSamples.WithItems(
+            new DigestItem(NotificationKind.Overdue, "BN.C1", "Chi bộ thôn Một", "2025-11", "overdue", 1, ActionUrl: "https://party.example.vn/api/alerts/acknowledge?link=a", DeskUrl: Desk),
+            new DigestItem(NotificationKind.Overdue, "BN.C2", "Chi bộ thôn Hai", "2025-11", "overdue", 1, ActionUrl: "https://party.example.vn/api/alerts/acknowledge?link=b"));
+
+        var vi = Renderer.Render(digest, "no-reply@x.vn");
+        var en = Renderer.Render(digest with { Language = Digest.English }, "no-reply@x.vn");
+
+        Assert.Single(Regex.Matches(vi.Html, Regex.Escape($"<a href=\"{Desk}\" style=\"color:#0b57d0\">Bàn làm việc của đồng chí</a>")));
+        Assert.Single(Regex.Matches(en.Html, Regex.Escape($"<a href=\"{Desk}\" style=\"color:#0b57d0\">Your desk</a>")));
+        Assert.Single(Regex.Matches(vi.Text, Regex.Escape("  " + Desk + "\n")));
+        Assert.Single(Regex.Matches(en.Text, Regex.Escape("  " + Desk + "\n")));
+    }
+
+    [Fact]
     public void Encodes_every_value_in_the_HTML_part_and_drops_links_that_are_not_http()
     {
         var digest = DigestSamples.WithItems(new DigestItem(
