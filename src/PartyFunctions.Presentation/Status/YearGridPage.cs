@@ -148,5 +148,9 @@ public sealed class YearGridPage
     /// <summary>A rectangle of the chart, or (with <see cref="Text"/>) the month's number under its column.</summary>
     private sealed record BarView(int X, string Y, string Height, string Colour, string Title, string? Text);
 
-    private sealed record LegendItem(string Label, string Css, string Title);
+    /// <summary>A colour of the legend: "TB: Trung bình", or the label alone when it is the name ("Tốt").</summary>
+    private sealed record LegendItem(string Label, string Css, string Title)
+    {
+        public string Text => Label == Title ? Label : $"{Label}: {Title}";
+    }
 }
