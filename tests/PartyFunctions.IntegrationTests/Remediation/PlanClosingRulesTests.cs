@@ -79,10 +79,7 @@ public sealed class PlanClosingRulesTests(AzuriteFixture azurite)
     public async Task Reopening_an_item_of_a_closed_plan_reopens_the_plan_and_its_annual_weak_alert_as_acknowledged_and_closing_again_resolves_it_again()
     {
         await using var world = await AlertWorld.CreateAsync(azurite);
-        world.At(2025, 12, 15);
-        var key = await world.AnnualWeakAsync(world.C1);
-        world.At(2025, 12, 20);
-        await world.WritePlanAsync(key, submit: true, new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28));
+        var key = await world.AnnualWeakPlanAsync(new DateOnly(2025, 12, 20), submit: true, new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28));
         world.At(2025, 12, 21);
         await world.AcceptAndCloseAsync(key);
         var resolved = await world.AlertAsync(AlertRules.AnnualWeak, world.C1, "2025");

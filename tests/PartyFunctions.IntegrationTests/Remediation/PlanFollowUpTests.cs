@@ -99,10 +99,7 @@ public sealed class PlanFollowUpTests(AzuriteFixture azurite)
     public async Task A_plan_not_submitted_thirty_days_after_its_alert_opens_plan_overdue_even_as_a_draft_and_submitting_it_resolves_that()
     {
         await using var world = await AlertWorld.CreateAsync(azurite);
-        world.At(2025, 12, 15);
-        var key = await world.AnnualWeakAsync(world.C1);
-        world.At(2026, 1, 5);
-        await world.WritePlanAsync(key, submit: false, new DateOnly(2026, 2, 28));
+        var key = await world.AnnualWeakPlanAsync(new DateOnly(2026, 1, 5), submit: false, new DateOnly(2026, 2, 28));
 
         await world.EscalateAsync(new DateOnly(2026, 1, 13));
         Assert.Null(await world.Alerts.GetAsync(key with { Rule = AlertRules.PlanOverdue }, default));
@@ -121,10 +118,7 @@ public sealed class PlanFollowUpTests(AzuriteFixture azurite)
     /// <summary>C1's annual-weak alert opened on 15 December, its plan with <paramref name="deadlines"/> submitted on the 20th and accepted on the 22nd.</summary>
     private static async Task<AlertKey> AcceptedPlanAsync(AlertWorld world, params DateOnly[] deadlines)
     {
-        world.At(2025, 12, 15);
-        var key = await world.AnnualWeakAsync(world.C1);
-        world.At(2025, 12, 20);
-        await world.WritePlanAsync(key, submit: true, deadlines);
+        var key = await world.AnnualWeakPlanAsync(new DateOnly(2025, 12, 20), submit: true, deadlines);
         world.At(2025, 12, 22);
         await world.AcceptAsync(key);
         return key;

@@ -29,6 +29,16 @@ internal static class PlanSteps
         return keys;
     }
 
+    /// <summary>C1's <c>annual-weak</c> alert opened on 15 December 2025 and its plan written on <paramref name="written"/> (submitted, or saved as a draft).</summary>
+    public static async Task<AlertKey> AnnualWeakPlanAsync(this AlertWorld world, DateOnly written, bool submit, params DateOnly[] deadlines)
+    {
+        world.At(2025, 12, 15);
+        var key = await world.AnnualWeakAsync(world.C1);
+        world.At(written.Year, written.Month, written.Day);
+        await world.WritePlanAsync(key, submit, deadlines);
+        return key;
+    }
+
     /// <summary>The cell submits (or saves as a draft) one item per deadline, numbered from 1.</summary>
     public static async Task<RemediationPlan> WritePlanAsync(this AlertWorld world, AlertKey key, bool submit, params DateOnly[] deadlines)
     {
