@@ -96,6 +96,28 @@ public sealed class PlanFollowUpTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Another_item_past_its_deadline_after_plan_overdue_resolved_opens_it_again_for_the_assigned_member_and_it_climbs_again()
+    {
+        await using var world = await AlertWorld.CreateAsync(azurite);
+        var key = await AcceptedPlanAsync(world, new DateOnly(2026, 1, 10), new DateOnly(2026, 1, 20));
+        await world.EscalateAsync(new DateOnly(2026, 1, 11));
+        world.At(2026, 1, 12, 10);
+        await world.CloseItemAsync(key, "1");
+        await world.EscalateAsync(new DateOnly(2026, 1, 13));
+        await world.EscalateAsync(new DateOnly(2026, 1, 14));
+
+        await world.EscalateAsync(new DateOnly(2026, 1, 21));
+        await world.EscalateAsync(new DateOnly(2026, 1, 28));
+
+        var again = (await world.ToldAsync(new DateOnly(2026, 1, 21), world.AssignedMember, world.C1)).Single(i => i.Rule == AlertRules.PlanOverdue);
+        Assert.Equal((NotificationKind.PlanOverdue, 1, "Quá hạn nội dung 2 / items past their deadline: 2."), (again.Kind, again.Level, again.Detail));
+        Assert.Equal([(NotificationKind.Escalated, 2)], (await world.ToldAsync(new DateOnly(2026, 1, 28), world.GrassrootsOffice, world.C1))
+            .Where(i => i.Rule == AlertRules.PlanOverdue).Select(i => (i.Kind, i.Level ?? 0)));
+        var alert = await world.AlertAsync(AlertRules.PlanOverdue, world.C1, "2025");
+        Assert.Equal((AlertState.Open, 2), (alert.State, alert.History.Count(h => h.Event == AlertTransition.Opened)));
+    }
+
+    [Fact]
     public async Task A_plan_not_submitted_thirty_days_after_its_alert_opens_plan_overdue_even_as_a_draft_and_submitting_it_resolves_that()
     {
         await using var world = await AlertWorld.CreateAsync(azurite);
