@@ -78,11 +78,7 @@ public sealed class PlanFollowUpTests(AzuriteFixture azurite)
     public async Task Closing_the_late_item_resolves_plan_overdue_at_the_next_run_and_tells_the_member_once()
     {
         await using var world = await AlertWorld.CreateAsync(azurite);
-        var key = await AcceptedPlanAsync(world, new DateOnly(2026, 1, 10), new DateOnly(2026, 2, 28));
-        await world.EscalateAsync(new DateOnly(2026, 1, 11));
-
-        world.At(2026, 1, 12, 10);
-        await world.CloseItemAsync(key, "1");
+        await FirstItemClosedLateAsync(world, new DateOnly(2026, 2, 28));
         Assert.Equal(AlertState.Open, (await world.AlertAsync(AlertRules.PlanOverdue, world.C1, "2025")).State);
         await world.EscalateAsync(new DateOnly(2026, 1, 13));
         await world.EscalateAsync(new DateOnly(2026, 1, 14));
@@ -99,10 +95,7 @@ public sealed class PlanFollowUpTests(AzuriteFixture azurite)
     public async Task Another_item_past_its_deadline_after_plan_overdue_resolved_opens_it_again_for_the_assigned_member_and_it_climbs_again()
     {
         await using var world = await AlertWorld.CreateAsync(azurite);
-        var key = await AcceptedPlanAsync(world, new DateOnly(2026, 1, 10), new DateOnly(2026, 1, 20));
-        await world.EscalateAsync(new DateOnly(2026, 1, 11));
-        world.At(2026, 1, 12, 10);
-        await world.CloseItemAsync(key, "1");
+        await FirstItemClosedLateAsync(world, new DateOnly(2026, 1, 20));
         await world.EscalateAsync(new DateOnly(2026, 1, 13));
         await world.EscalateAsync(new DateOnly(2026, 1, 14));
 
@@ -135,6 +128,15 @@ public sealed class PlanFollowUpTests(AzuriteFixture azurite)
         await world.EscalateAsync(new DateOnly(2026, 1, 15));
 
         Assert.Equal(AlertState.Resolved, (await world.AlertAsync(AlertRules.PlanOverdue, world.C1, "2025")).State);
+    }
+
+    /// <summary>Item 1, due 10 January, made plan-overdue open on the 11th and was closed on the 12th; item 2 is due on <paramref name="second"/>.</summary>
+    private static async Task FirstItemClosedLateAsync(AlertWorld world, DateOnly second)
+    {
+        var key = await AcceptedPlanAsync(world, new DateOnly(2026, 1, 10), second);
+        await world.EscalateAsync(new DateOnly(2026, 1, 11));
+        world.At(2026, 1, 12, 10);
+        await world.CloseItemAsync(key, "1");
     }
 
     /// <summary>C1's annual-weak alert opened on 15 December, its plan with <paramref name="deadlines"/> submitted on the 20th and accepted on the 22nd.</summary>
