@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Alerts;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
+using PartyFunctions.Organisation;
+using PartyFunctions.Remediation;
 using PartyFunctions.Scoring;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Cli.Demo;
 
-/// <summary>The year's outcome as read back from storage: bands per month, alerts per rule and level, levels, emails, reports.</summary>
+/// <summary>The year's outcome as read back from storage: bands per month, alerts per rule and level, remediation plans, levels, emails, reports.</summary>
 public static class DemoSummary
 {
     /// <summary>Writes the summary; false when the emails sent are not exactly one per digest written (a digest lost or sent twice).</summary>
@@ -50,6 +52,7 @@ public static class DemoSummary
             output.WriteLine(Invariant($"{rule.Key,-20} {rule.Count(a => a.StepsTaken == 1),7} {rule.Count(a => a.StepsTaken == 2),6} {rule.Count(a => a.StepsTaken >= 3),7} {rule.Count(a => a.History.Any(h => h.Event == AlertTransition.Acknowledged)),12} {rule.Count(a => a.State == AlertState.Resolved),8}"));
         }
 
+        await WritePlansAsync(output, services, year, alerts, cancellationToken);
         output.WriteLine();
         output.WriteLine("classification   cells");
         foreach (var (name, level) in new (string, Level?)[] { ("HTXSNV", Level.Excellent), ("HTTNV", Level.Good), ("HTNV", Level.Complete), ("KHTNV", Level.Failed), ("no level", null) })
@@ -67,6 +70,24 @@ public static class DemoSummary
         }
 
         return emailsSent == digests;
+    }
+
+    /// <summary>The year's remediation plans by rule and state, how many went back for revision, items closed on time or late, and plan-overdue alerts.</summary>
+    private static async Task WritePlansAsync(TextWriter output, IServiceProvider services, int year, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    {
+        var plans = await services.GetRequiredService<IRemediationStore>().GetOfYearAsync(year, cancellationToken);
+        output.WriteLine();
+        output.WriteLine("remediation plans    draft submitted returned accepted closed");
+        foreach (var rule in PlanRules.Rules.Where(r => r == AlertRules.AnnualWeak || plans.Any(p => p.Key.Rule == r)))
+        {
+            int Count(PlanState state) => plans.Count(p => p.Key.Rule == rule && p.State == state);
+            output.WriteLine(Invariant($"{rule,-20} {Count(PlanState.Draft),5} {Count(PlanState.Submitted),9} {Count(PlanState.Returned),8} {Count(PlanState.Accepted),8} {Count(PlanState.Closed),6}"));
+        }
+
+        var closed = plans.SelectMany(p => p.Items).Where(i => i.ClosedAt is not null).ToList();
+        var late = closed.Count(i => VietnamDate.DayOf(i.ClosedAt!.Value) > i.Due);
+        output.WriteLine(Invariant(
+            $"returned for revision: {plans.Count(p => p.Actions.Any(a => a.Kind == PlanActionKind.Returned))}, items closed on time: {closed.Count - late}, late: {late}, plan-overdue alerts opened: {alerts.Count(a => a.Key.Rule == AlertRules.PlanOverdue)}"));
     }
 
     private static async Task<int> DigestsWrittenAsync(IServiceProvider services, CancellationToken cancellationToken)

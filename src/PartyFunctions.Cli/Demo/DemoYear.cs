@@ -17,8 +17,9 @@ namespace PartyFunctions.Cli.Demo;
 /// several instances with queues at the host's concurrency, and the clock set forward: each month's JSON submissions
 /// (<c>POST /api/scores</c>, some late, some missing), the reminder, cut-off and escalation timers, confirmations
 /// (<c>POST /api/confirm</c>) and acknowledgements (<c>POST /api/alerts/acknowledge</c>) through their signed links, the
-/// annual classification timer with its shards, and every queue drained by all instances at once. Only what an
-/// administrator does with <c>party</c> (importing units, issuing codes) calls the use cases directly.
+/// annual classification timer with its shards, then the weak cells' remediation plans (<see cref="DemoRemediation"/>),
+/// and every queue drained by all instances at once. Only what an administrator does with <c>party</c> (importing
+/// units, issuing codes) calls the use cases directly.
 /// Everything random comes from one seeded generator used in a fixed order, so the same seed plays the same year.
 /// </summary>
 public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock clock, int year, Random random)
@@ -54,6 +55,7 @@ public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock cl
         clock.At(new DateOnly(year, 12, 15), 2);
         await App.RunTimerAsync(Timers.AnnualClassification, cancellationToken: cancellationToken);
         await DrainAsync(cancellationToken);
+        await new DemoRemediation(this, clock, year, random).PlayAsync(province, cancellationToken);
         return province;
     }
 
@@ -181,7 +183,7 @@ public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock cl
     }
 
     /// <summary>About a third of the open, notified alerts are acknowledged through the link of their email, as a reader would.</summary>
-    private async Task AcknowledgeSomeAsync(CancellationToken cancellationToken)
+    internal async Task AcknowledgeSomeAsync(CancellationToken cancellationToken)
     {
         var open = (await Get<IAlertStore>().GetActiveAsync(cancellationToken))
             .Select(s => s.Alert).Where(a => a.State == AlertState.Open && a.StepsTaken > 0)
@@ -196,14 +198,14 @@ public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock cl
         });
     }
 
-    private async Task TimerAsync(string timer, CancellationToken cancellationToken)
+    internal async Task TimerAsync(string timer, CancellationToken cancellationToken)
     {
         await App.RunTimerAsync(timer, cancellationToken: cancellationToken);
         await DrainAsync(cancellationToken);
     }
 
     /// <summary>Every queue the functions left work on, drained by all instances at once, until all are quiet.</summary>
-    private async Task DrainAsync(CancellationToken cancellationToken)
+    internal async Task DrainAsync(CancellationToken cancellationToken)
     {
         foreach (var queue in Queues)
         {
@@ -217,10 +219,11 @@ public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock cl
     }
 
     /// <summary>A request to the next instance in turn, as a load balancer spreads them; anything but 2xx stops the demo.</summary>
-    private async Task SendAsync(HttpMethod method, string path, HttpContent content, string what, CancellationToken cancellationToken)
+    internal async Task SendAsync(
+        HttpMethod method, string path, HttpContent? content, string what, CancellationToken cancellationToken, IDictionary<string, string>? headers = null)
     {
         var instance = instances[Interlocked.Increment(ref requests) % instances.Count];
-        var response = await instance.SendAsync(method, path, content, cancellationToken: cancellationToken);
+        var response = await instance.SendAsync(method, path, content, headers, cancellationToken);
         if ((int)response.Status is < 200 or > 299)
         {
             throw new InvalidOperationException($"{what}: {(int)response.Status} {response.Body}", response.Unhandled);
@@ -230,6 +233,9 @@ public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock cl
     private static ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 
-    private T Get<T>()
+    /// <summary>The cell's access code, as the secretary keeps it.</summary>
+    internal string CodeOf(string cellId) => codes[cellId];
+
+    internal T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 }

@@ -99,6 +99,24 @@ public sealed record Alert(
                 History = [.. History, new AlertTransition(at, actor, AlertTransition.Reopened, Detail: reason)],
             };
 
+    /// <summary>
+    /// Opens a resolved alert as new when its condition came back (a plan overdue again, with another item late): a
+    /// fresh chain from <paramref name="at"/>, nobody told yet, the earlier story kept before it.
+    /// </summary>
+    public Alert Renew(IReadOnlyList<ChainStep> chain, DateTimeOffset at, string? detail) =>
+        State != AlertState.Resolved
+            ? this
+            : this with
+            {
+                State = AlertState.Open,
+                OpenedAt = at,
+                Chain = chain,
+                StepsTaken = 0,
+                ResolvedNoticeSent = false,
+                Detail = detail,
+                History = [.. History, new AlertTransition(at, AlertTransition.System, AlertTransition.Opened, Detail: detail)],
+            };
+
     public Alert NoticeSent(DateTimeOffset at) =>
         this with { ResolvedNoticeSent = true, History = [.. History, new AlertTransition(at, AlertTransition.System, AlertTransition.ResolvedNotice)] };
 
@@ -117,9 +135,11 @@ public sealed record Alert(
     /// <summary>Still on the escalation run's work list: open, acknowledged, or resolved with its notice pending.</summary>
     public bool IsActive => IsOpen || AwaitsResolvedNotice;
 
-    // A step was notified unless the history says it was skipped; steps are recorded in order, one transition each.
+    // A step was notified unless the history says it was skipped; steps are recorded in order, one transition each,
+    // counted from the last opening (a renewed alert's chain starts again).
     private bool WasNotified(int step) =>
-        History.Where(h => h.Event is AlertTransition.Notified or AlertTransition.Skipped).ElementAtOrDefault(step)?.Event == AlertTransition.Notified;
+        History.Skip(Math.Max(0, History.Select(h => h.Event).ToList().LastIndexOf(AlertTransition.Opened)))
+            .Where(h => h.Event is AlertTransition.Notified or AlertTransition.Skipped).ElementAtOrDefault(step)?.Event == AlertTransition.Notified;
 }
 
 /// <summary>An alert as stored, with the version tag a change must match.</summary>

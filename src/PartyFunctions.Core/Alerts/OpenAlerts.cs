@@ -79,6 +79,24 @@ public sealed class OpenAlerts(
         return await OpenAsync(Alert.Open(key, unit, policy.ChainFor(key.Rule, unit, superiors), clock.GetUtcNow(), detail), cancellationToken);
     }
 
+    /// <summary>
+    /// As <see cref="OpenQuietlyAsync"/>, and opens again an alert of the key that was resolved and whose notice went
+    /// (<see cref="Alert.Renew"/>): the caller's dispatch writes it under the ETag returned, so of two runs renewing
+    /// it one writes. Not counted as opened: a racing copy could not tell.
+    /// </summary>
+    public async Task<StoredAlert?> OpenOrRenewQuietlyAsync(AlertKey key, Unit unit, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (await OpenQuietlyAsync(key, unit, detail, cancellationToken) is { } opened)
+        {
+            return opened;
+        }
+
+        return await store.GetAsync(key, cancellationToken) is { Alert: { State: AlertState.Resolved, AwaitsResolvedNotice: false } resolved } stored
+            ? stored with { Alert = resolved.Renew(policy.ChainFor(unit, await units.GetSuperiorsAsync(unit.Id, cancellationToken)), clock.GetUtcNow(), detail) }
+            : null;
+    }
+
     // The new alert, or the existing one while it has not notified anyone; null when the key was opened before.
     private async Task<StoredAlert?> OpenAsync(Alert open, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace PartyFunctions.Remediation;
 /// <see cref="PlanRules.RemindDaysBefore"/> days and on the day, and a plan that is overdue
 /// (<see cref="PlanRules.OverdueReason"/>) opens a <c>plan-overdue</c> alert, which notifies the assigned member in this
 /// run and climbs the usual chain while it stays overdue. A <c>plan-overdue</c> alert whose plan is no longer overdue
-/// (items closed, plan submitted, plan alert resolved) resolves. Reads one plan per open plan alert: proportional to
+/// (items closed, plan submitted, plan alert resolved) resolves, and opens again if another item falls late. Reads one plan per open plan alert: proportional to
 /// the active alerts, not to the units.
 /// </summary>
 public sealed class PlanFollowUp(IRemediationStore plans, IUnitStore units, OpenAlerts openAlerts, PlanLinks links)
@@ -36,7 +36,7 @@ public sealed class PlanFollowUp(IRemediationStore plans, IUnitStore units, Open
             {
                 stillOverdue.Add(overdue);
                 if (!overdueAlerts.Contains(overdue) && (unit = await units.GetAsync(alert.Key.UnitId, cancellationToken)) is not null
-                    && await openAlerts.OpenQuietlyAsync(overdue, unit, reason, cancellationToken) is { } added)
+                    && await openAlerts.OpenOrRenewQuietlyAsync(overdue, unit, reason, cancellationToken) is { } added)
                 {
                     opened.Add(added);
                 }

@@ -76,7 +76,7 @@ public sealed class DeskPage
             u.OpenAlerts.Select(a => new AlertView(
                 $"{Wording.Rule(a.Rule, en)} ({Wording.Month(a.Period, en)}), {string.Format(CultureInfo.InvariantCulture, t["daysOpen"], a.DaysOpen)}",
                 a.Url is null ? null : a.Url + lang)).ToList(),
-            u.Plan is { } plan ? $"{PlanPages.StateName(plan.State, en)} – {Wording.Rule(plan.Rule, en)} ({Wording.Month(plan.Period, en)})" : null,
+            u.Plan is { } plan ? $"{PlanWording.State(plan.State, en)} – {Wording.Rule(plan.Rule, en)} ({Wording.Month(plan.Period, en)})" : null,
             u.Plan?.Overdue == true, u.Plan?.ReviewUrl is { } review ? review + lang : null,
             u.LastAttendance is { } last ? $"{Wording.Date(last.MeetingDate)} – {last.RecordedBy}" + (last.Score is { } s ? $" ({Wording.Number(s.Total, en)} {(en ? "points" : "điểm")})" : string.Empty) : t["never"],
             u.AttendUrl + lang)).ToList());

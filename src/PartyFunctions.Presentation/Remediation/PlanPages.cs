@@ -130,28 +130,6 @@ public sealed partial class PlanPages(TimeProvider clock)
         return match.Success ? match.Groups[2].Value + match.Groups[1].Value : field;
     }
 
-    public static string StateName(PlanState? state, bool en) => state switch
-    {
-        null => en ? "No plan yet" : "Chưa lập kế hoạch",
-        PlanState.Draft => en ? "Draft, not submitted" : "Bản nháp, chưa gửi",
-        PlanState.Submitted => en ? "Submitted, awaiting review" : "Đã gửi, chờ cấp trên xem xét",
-        PlanState.Returned => en ? "Returned for revision" : "Bị trả lại để sửa",
-        PlanState.Accepted => en ? "Accepted, being carried out" : "Đã được chấp nhận, đang thực hiện",
-        _ => en ? "Closed" : "Đã kết thúc",
-    };
-
-    public static string ActionName(PlanActionKind kind, bool en) => kind switch
-    {
-        PlanActionKind.Saved => en ? "saved a draft" : "lưu bản nháp",
-        PlanActionKind.Submitted => en ? "submitted the plan" : "gửi kế hoạch",
-        PlanActionKind.EvidenceAdded => en ? "added evidence" : "thêm minh chứng",
-        PlanActionKind.Returned => en ? "returned it for revision" : "trả lại để sửa",
-        PlanActionKind.Accepted => en ? "accepted the plan" : "chấp nhận kế hoạch",
-        PlanActionKind.ItemClosed => en ? "closed an item" : "kết thúc nội dung",
-        PlanActionKind.ItemReopened => en ? "reopened an item" : "mở lại nội dung",
-        _ => en ? "closed the plan" : "kết thúc kế hoạch",
-    };
-
     /// <summary>"340 KB", "1,2 MB".</summary>
     public static string Size(long bytes, bool en) =>
         bytes < 1024 * 1024 ? $"{Wording.Number(Math.Max(1, Math.Round(bytes / 1024m)), en)} KB" : $"{Wording.Number(Math.Round(bytes / (1024m * 1024m), 1), en)} MB";
@@ -168,7 +146,7 @@ public sealed partial class PlanPages(TimeProvider clock)
         model["period"] = Wording.Month(view.Key.Period, en);
         model["detail"] = Wording.OneLanguage(view.Alert.Detail, en);
         model["done"] = done is null ? null : en ? done.En : done.Vi;
-        model["state"] = StateName(plan?.State, en);
+        model["state"] = PlanWording.State(plan?.State, en);
         model["stateCode"] = plan?.State.ToString() ?? "None";
         model["daysSince"] = today.DayNumber - view.Alert.OpenedOn.DayNumber;
         model["proposed"] = view.Year?.Proposed is { } level ? Wording.Level(level, en) : null;
@@ -211,7 +189,7 @@ public sealed partial class PlanPages(TimeProvider clock)
     {
         ["at"] = VietnamDate.Format(action.At),
         ["actor"] = action.Actor,
-        ["what"] = ActionName(action.Kind, en) + (action.ItemId is { } item ? " " + item : string.Empty),
+        ["what"] = PlanWording.Action(action.Kind, en) + (action.ItemId is { } item ? " " + item : string.Empty),
         ["note"] = action.Note,
     };
 

@@ -100,9 +100,9 @@ public sealed class TrackerPage
         context.SetValue("sorts", ViewPlanTracker.SortNames.Select((name, i) =>
             new SortLink(t["sort." + name], $"{page}&sort={name}{lang}", (int)tracker.Sort == i)).ToList());
         context.SetValue("counts", new[] { new Count(t["rows"], tracker.Rows.Count), new Count(t["late"], tracker.Late) }
-            .Concat(Enum.GetValues<TrackerPlanState>().Select(s => new Count(StateText(s, en), tracker.Count(s)))).ToList());
+            .Concat(Enum.GetValues<TrackerPlanState>().Select(s => new Count(PlanWording.State(s, en), tracker.Count(s)))).ToList());
         context.SetValue("rows", tracker.Rows.Select(r => new RowView(
-            r.UnitId, r.UnitName, Wording.Rule(r.Rule, en), Wording.Month(r.Period, en), r.State.ToString(), StateText(r.State, en), r.Late,
+            r.UnitId, r.UnitName, Wording.Rule(r.Rule, en), Wording.Month(r.Period, en), r.State.ToString(), PlanWording.State(r.State, en), r.Late,
             r.DaysSinceAlert is { } days ? string.Format(CultureInfo.InvariantCulture, t["alertDays"], days) + (r.AlertOpen ? string.Empty : ", " + t["alertResolved"]) : null,
             string.Format(CultureInfo.InvariantCulture, t["items"], r.ItemsDone, r.ItemsOpen, r.ItemsOverdue),
             r.Findings > 0 ? string.Format(CultureInfo.InvariantCulture, t["findings"], r.Findings) : null,
@@ -123,7 +123,7 @@ public sealed class TrackerPage
             {
                 foreach (var field in new[]
                 {
-                    r.UnitId, r.UnitName, r.Rule, Wording.Rule(r.Rule, en: false), r.Period, r.State.ToString(), StateText(r.State, en: false),
+                    r.UnitId, r.UnitName, r.Rule, Wording.Rule(r.Rule, en: false), r.Period, r.State.ToString(), PlanWording.State(r.State, en: false),
                     r.DaysSinceAlert?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Flag(r.AlertOpen),
                     Number(r.ItemsDone), Number(r.ItemsOpen), Number(r.ItemsOverdue), Number(r.Findings), Flag(r.Late), r.AssignedMember ?? string.Empty,
                     r.LastAction is { } a ? a.At.ToOffset(VietnamDate.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : string.Empty,
@@ -140,30 +140,10 @@ public sealed class TrackerPage
         return ExcelCsv.Bytes(text.ToString());
     }
 
-    public static string StateText(TrackerPlanState state, bool en) => state switch
-    {
-        TrackerPlanState.NoPlan => en ? "No plan yet" : "Chưa có kế hoạch",
-        TrackerPlanState.Draft => en ? "Draft" : "Đang soạn (chưa gửi)",
-        TrackerPlanState.Submitted => en ? "Submitted, awaiting review" : "Đã gửi, chờ xem xét",
-        TrackerPlanState.Returned => en ? "Returned for revision" : "Trả lại để sửa",
-        TrackerPlanState.Accepted => en ? "Accepted, in progress" : "Đã chấp nhận, đang thực hiện",
-        _ => en ? "Closed" : "Đã hoàn thành",
-    };
-
     /// <summary>"Trả lại để sửa – Nguyễn Văn An, 10:00 ngày 05/01/2026: thiếu thời hạn".</summary>
     private static string ActionText(PlanAction action, bool en)
     {
-        var what = action.Kind switch
-        {
-            PlanActionKind.Saved => en ? "Draft saved" : "Lưu bản nháp",
-            PlanActionKind.Submitted => en ? "Submitted" : "Gửi kế hoạch",
-            PlanActionKind.EvidenceAdded => en ? "Evidence added" : "Thêm minh chứng",
-            PlanActionKind.Returned => en ? "Returned for revision" : "Trả lại để sửa",
-            PlanActionKind.Accepted => en ? "Accepted" : "Chấp nhận",
-            PlanActionKind.ItemClosed => en ? "Item closed" : "Kết thúc nội dung",
-            PlanActionKind.ItemReopened => en ? "Item reopened" : "Mở lại nội dung",
-            _ => en ? "Plan closed" : "Hoàn thành kế hoạch",
-        };
+        var what = PlanWording.Action(action.Kind, en);
         var item = action.ItemId is null ? string.Empty : " " + action.ItemId;
         var note = string.IsNullOrWhiteSpace(action.Note) ? string.Empty : ": " + action.Note;
         return $"{what}{item} – {action.Actor}, {VietnamDate.Format(action.At)}{note}";

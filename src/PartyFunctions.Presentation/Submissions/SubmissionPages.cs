@@ -46,6 +46,18 @@ public sealed class SubmissionPages
         var model = Model(language, t);
         model["action"] = Routes.Path(Routes.Form);
         model["otherLangUrl"] = en ? Routes.Path(Routes.Form) : Routes.Path(Routes.Form) + "?lang=en";
+        var planQuery = new List<string>();
+        if (Value("unitId") is { Length: > 0 } unit)
+        {
+            planQuery.Add("unit=" + Uri.EscapeDataString(unit));
+        }
+
+        if (en)
+        {
+            planQuery.Add("lang=en");
+        }
+
+        model["planUrl"] = Routes.Path(Routes.CellPlanHome) + (planQuery.Count > 0 ? "?" + string.Join('&', planQuery) : string.Empty);
         model["receiptId"] = receiptId;
         model["who"] = who;
         model["facts"] = facts;

@@ -125,7 +125,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
         var unknownUnit = await host.SendAsync(HttpMethod.Put, "/api/remediation/Q.G9.C01/annual-weak/2025", JsonContent.Create(TwoItems), Code(code));
         var notJson = await host.SendAsync(HttpMethod.Put, Plan, new StringContent("items=1"), Code(code));
         var noOwner = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(new { items = new[] { new { title = "Việc", due = "2026-01-31" } } }), Code(code));
-        var badDue = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(new { items = new[] { new { title = "Việc", owner = "A", due = "31/01/2026" } } }), Code(code));
+        var badDue = await host.SendAsync(HttpMethod.Put, Plan, JsonContent.Create(new { items = new[] { new { title = "Việc", owner = "A", due = "31/02/2026" } } }), Code(code));
         var acceptBeforeSubmit = await host.SendAsync(HttpMethod.Post, $"{Plan}/accept?link={Uri.EscapeDataString(province.Link("remediation", "Q"))}");
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Forbidden),

@@ -48,11 +48,11 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
         var c01 = Card(desk.Body, "Q.G2.C01");
         Assert.Contains("/api/confirm/Q.G2.C01/2025-01?link=", c01, StringComparison.Ordinal);
         Assert.Contains(">T1 Kém</a>", c01, StringComparison.Ordinal);
-        Assert.Contains("Đã gửi, chờ cấp trên xem xét", c01, StringComparison.Ordinal);
+        Assert.Contains("Đã gửi, chờ xem xét", c01, StringComparison.Ordinal);
         Assert.Contains("/api/review/Q.G2.C01/annual-weak/2025?link=", c01, StringComparison.Ordinal);
         Assert.Contains("Yếu kém cả năm, cần khắc phục (2025), mở 36 ngày", c01, StringComparison.Ordinal);
         var c02 = Card(desk.Body, "Q.G2.C02");
-        Assert.Contains("Chưa lập kế hoạch", c02, StringComparison.Ordinal);
+        Assert.Contains("Chưa có kế hoạch", c02, StringComparison.Ordinal);
         Assert.Contains("&amp;period=2025-01\">T1 Thiếu</a>", c02, StringComparison.Ordinal);
         var c03 = Card(desk.Body, "Q.G2.C03");
         Assert.Contains(">T11 Khá</a> ◉</li>", c03, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using PartyFunctions.IntegrationTests.Alerts;
 using PartyFunctions.IntegrationTests.AnnualRun;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Heartbeat;
+using PartyFunctions.IntegrationTests.Remediation;
 using PartyFunctions.Notifications;
 using PartyFunctions.Scoring;
 
@@ -33,6 +34,22 @@ internal static class TimerCases
             [Timers.AnnualClassification] = ProvinceAsync,
             [Timers.HeartbeatCheck] = HeartbeatAsync,
         };
+
+    /// <summary>
+    /// The escalation run of 14 January 2026 with plans to follow: C1's accepted plan has an item a day late (plan-overdue
+    /// opens), one due today and one in three days (the cell's reminders); C2 has written nothing 30 days after its alert.
+    /// </summary>
+    public static Task<TimerWorld> PlanFollowUpAsync(AzuriteFixture azurite) => MonthAsync(azurite, async world =>
+    {
+        world.At(2025, 12, 15);
+        var keys = await world.AnnualWeakAsync([world.C1, world.C2]);
+        world.At(2025, 12, 20);
+        await world.WritePlanAsync(keys[0], submit: true, new DateOnly(2026, 1, 13), new DateOnly(2026, 1, 14), new DateOnly(2026, 1, 17));
+        world.At(2025, 12, 22);
+        await world.AcceptAsync(keys[0]);
+        await world.Host.DrainQueueAsync(StorageNames.DigestsQueue);
+        world.At(2026, 1, 14);
+    });
 
     /// <summary>November 2025 with C2 reported and C1, C3 not, moved to the due time by <paramref name="due"/>.</summary>
     private static async Task<TimerWorld> MonthAsync(AzuriteFixture azurite, Func<AlertWorld, Task> due)

@@ -30,11 +30,17 @@ public sealed class TimersUnderConcurrencyTests(TwinAzurites azurites, ITestOutp
 
     [Theory]
     [MemberData(nameof(TimerFunctions))]
-    public async Task A_timer_fired_on_two_instances_at_once_ends_as_one_firing(string timer)
+    public Task A_timer_fired_on_two_instances_at_once_ends_as_one_firing(string timer) =>
+        RaceAsync(timer, TimerCases.ByTimer[timer], $"timer {timer}");
+
+    [Fact]
+    public Task The_escalation_run_following_plans_fired_on_two_instances_at_once_ends_as_one_firing() =>
+        RaceAsync(Timers.Escalation, TimerCases.PlanFollowUpAsync, "timer plan follow-up");
+
+    private async Task RaceAsync(string timer, Func<AzuriteFixture, Task<TimerWorld>> due, string seed)
     {
-        var seed = $"timer {timer}";
-        var once = await PlayAsync(azurites.Reference, timer, seed, WorldChanges.Reference);
-        var raced = await PlayAsync(azurites.Raced, timer, seed, instances: 3);
+        var once = await PlayAsync(azurites.Reference, timer, due, seed, WorldChanges.Reference);
+        var raced = await PlayAsync(azurites.Raced, timer, due, seed, instances: 3);
 
         output.WriteLine($"One firing of {timer} changed:\n{string.Join('\n', once)}");
         Assert.NotEmpty(once);
@@ -43,14 +49,15 @@ public sealed class TimersUnderConcurrencyTests(TwinAzurites azurites, ITestOutp
             string.Join('\n', WorldChanges.Compare(once, raced)));
     }
 
-    private static async Task<IReadOnlyList<string>> PlayAsync(AzuriteFixture azurite, string timer, string seed, int instances)
+    private static async Task<IReadOnlyList<string>> PlayAsync(
+        AzuriteFixture azurite, string timer, Func<AzuriteFixture, Task<TimerWorld>> due, string seed, int instances)
     {
         // The app's queues are not in a test's namespace: a play must not inherit what an earlier one left.
         await StorageClients.FromConfiguration(azurite.Configuration()).EmptyAppQueuesAsync();
         TimerWorld world;
         using (Twins.Seeded(seed))
         {
-            world = await TimerCases.ByTimer[timer](azurite);
+            world = await due(azurite);
         }
 
         await using var owner = world.Owner;

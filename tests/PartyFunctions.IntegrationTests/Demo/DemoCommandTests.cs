@@ -27,6 +27,22 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_weak_cells_plans_are_returned_or_accepted_closed_on_time_or_late_and_every_closed_plan_resolved_its_alert()
+    {
+        var run = await DemoAsync(seed: 7);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("remediation plans    draft submitted returned accepted closed", run.Output, StringComparison.Ordinal);
+        var weak = System.Text.RegularExpressions.Regex.Match(run.Output, @"\nannual-weak\s+\d+\s+\d+\s+\d+\s+\d+\s+(\d+)\r?\n");
+        var plans = System.Text.RegularExpressions.Regex.Match(run.Output, @"\nannual-weak\s+0\s+0\s+0\s+0\s+([1-9]\d*)\r?\n");
+        Assert.True(weak.Success && plans.Success, run.Output);
+        Assert.Equal(weak.Groups[1].Value, plans.Groups[1].Value);
+        Assert.Matches(@"returned for revision: [1-9]\d*, items closed on time: [1-9]\d*, late: [1-9]\d*, plan-overdue alerts opened: [1-9]\d*", run.Output);
+        var mails = Directory.GetFiles(mail, "*.eml", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Contains(mails, m => m!.StartsWith("plan-returned-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_demo_prints_the_app_metrics_on_stderr_and_the_digests_the_provider_accepted_are_the_emails_sent()
     {
         var run = await DemoAsync(seed: 3);

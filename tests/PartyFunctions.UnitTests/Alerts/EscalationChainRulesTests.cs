@@ -82,6 +82,24 @@ public sealed class EscalationChainRulesTests
         Assert.Null(alert.Resolve(Opened.AddDays(1), "submission", "score arrived").DueStep(day));
     }
 
+    [Fact]
+    public void A_renewed_alert_climbs_its_chain_again_from_the_renewal_and_its_resolution_tells_only_those_told_since()
+    {
+        // First time round a run missed for weeks told level 3 only (levels 1 and 2 skipped), then it resolved and said so.
+        var first = Open().Take(3, Opened.AddDays(30)).Resolve(Opened.AddDays(31), AlertTransition.System, "cleared").NoticeSent(Opened.AddDays(31));
+        var again = Opened.AddDays(40);
+
+        var renewed = first.Renew(EscalationPolicy.Default.ChainFor(Cell("am@example.vn"), [Committee, District, Province]), again, "late again");
+        var resolved = renewed.Take(0, again).Resolve(again.AddDays(1), AlertTransition.System, "cleared");
+
+        Assert.Equal((AlertState.Open, 0, "late again"), (renewed.State, renewed.StepsTaken, renewed.Detail));
+        Assert.Equal((0, 1), (renewed.DueStep(VietnamDate.DayOf(again)), renewed.DueStep(VietnamDate.DayOf(again).AddDays(7))));
+        Assert.Equal(first.History, renewed.History.Take(first.History.Count));
+        Assert.Equal(["am@example.vn"], resolved.Alerted.Select(s => s.Email));
+        Assert.True(resolved.AwaitsResolvedNotice);
+        Assert.Same(renewed, renewed.Renew([], again, "open alerts are not renewed"));
+    }
+
     private static Alert Open() =>
         Alert.Open(new AlertKey(AlertRules.Overdue, "P.D.G.C1", "2025-11"), Cell("am@example.vn"),
             EscalationPolicy.Default.ChainFor(Cell("am@example.vn"), [Committee, District, Province]), Opened);
