@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using PartyFunctions.Csv;
 
 namespace PartyFunctions.Presentation;
 
@@ -11,5 +14,28 @@ public static class ExcelCsv
     {
         ArgumentNullException.ThrowIfNull(csv);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)];
+    }
+
+    /// <summary>A header and its lines through the one CSV writer (formula-like cells escaped), with the BOM.</summary>
+    public static byte[] Table(string[] header, IEnumerable<IEnumerable<string>> lines)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(lines);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, CsvFiles.Writer, leaveOpen: true))
+        {
+            csv.WriteHeader(header);
+            foreach (var line in lines)
+            {
+                foreach (var field in line)
+                {
+                    csv.WriteField(field);
+                }
+
+                csv.EndRecord();
+            }
+        }
+
+        return Bytes(text.ToString());
     }
 }

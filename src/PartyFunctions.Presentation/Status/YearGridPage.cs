@@ -1,8 +1,6 @@
 using System.Globalization;
-using CsvHelper;
 using Fluid;
 using PartyFunctions.Access;
-using PartyFunctions.Csv;
 using PartyFunctions.Organisation;
 using PartyFunctions.Scoring;
 using PartyFunctions.Status;
@@ -82,33 +80,20 @@ public sealed class YearGridPage
     public static byte[] Csv(YearGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, CsvFiles.Writer, leaveOpen: true))
-        {
-            csv.WriteHeader(CsvHeader);
-            foreach (var r in grid.Rows)
-            {
-                foreach (var c in r.Counts)
-                {
-                    var month = r.Months.Count == 12 ? r.Months[c.Month - 1] : null;
-                    foreach (var field in new[]
-                    {
-                        r.UnitId, r.Name, Number(r.Cells), $"{grid.Year}-{c.Month:00}", month?.State.ToString() ?? string.Empty,
-                        month?.Band?.Code() ?? string.Empty, month?.Band?.Vietnamese() ?? string.Empty,
-                        month?.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
-                        month is null ? string.Empty : Flag(month.Late), month is null ? string.Empty : Flag(month.Confirmed),
-                        Number(c.Good), Number(c.Fair), Number(c.Average), Number(c.Weak), Number(c.Missing), Number(c.Late), Number(c.Pending),
-                    })
-                    {
-                        csv.WriteField(field);
-                    }
+        return ExcelCsv.Table(CsvHeader, grid.Rows.SelectMany(r => r.Counts.Select(c => Line(grid.Year, r, c))));
+    }
 
-                    csv.EndRecord();
-                }
-            }
-        }
-
-        return ExcelCsv.Bytes(text.ToString());
+    private static string[] Line(int year, YearGridRow r, MonthCounts c)
+    {
+        var month = r.Months.Count == 12 ? r.Months[c.Month - 1] : null;
+        return
+        [
+            r.UnitId, r.Name, Number(r.Cells), string.Create(CultureInfo.InvariantCulture, $"{year}-{c.Month:00}"), month?.State.ToString() ?? string.Empty,
+            month?.Band?.Code() ?? string.Empty, month?.Band?.Vietnamese() ?? string.Empty,
+            month?.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
+            month is null ? string.Empty : Flag(month.Late), month is null ? string.Empty : Flag(month.Confirmed),
+            Number(c.Good), Number(c.Fair), Number(c.Average), Number(c.Weak), Number(c.Missing), Number(c.Late), Number(c.Pending),
+        ];
     }
 
     /// <summary>A committee's months as stacked columns (Tốt at the bottom), each band's share of its cells that month.</summary>

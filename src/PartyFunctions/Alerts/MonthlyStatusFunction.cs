@@ -6,14 +6,16 @@ using PartyFunctions.Http;
 using PartyFunctions.Presentation;
 using PartyFunctions.Presentation.Status;
 using PartyFunctions.Status;
+using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Alerts;
 
 /// <summary>
 /// The superiors' monthly status: <c>GET /api/status/{unitId}/{period}?link=TOKEN</c> (HTML) and
-/// <c>.../csv?link=TOKEN</c> (UTF-8 CSV with BOM). The signed "view" link must cover the unit.
+/// <c>.../csv?link=TOKEN</c> (UTF-8 CSV with BOM), and its year view: <c>GET /api/status/{unitId}/{year}/year?link=TOKEN[&amp;lang=en]</c>
+/// and <c>.../csv</c>. The signed "view" link must cover the unit.
 /// </summary>
-public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages pages)
+public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages pages, ViewYearGrid grid, YearGridPage yearPage)
 {
     [Function("MonthlyStatus")]
     public async Task<IActionResult> PageAsync(
@@ -38,6 +40,34 @@ public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages page
             : Refused(result);
     }
 
+    [Function("YearGrid")]
+    public async Task<IActionResult> YearPageAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.YearGrid)] HttpRequest request,
+        string unitId, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var link = request.Query["link"].FirstOrDefault();
+        var result = await grid.LoadAsync(link, unitId, year, cancellationToken);
+        return result.Grid is { } found
+            ? HtmlPage.Of(StatusCodes.Status200OK, yearPage.Html(RequestReading.Language(request.Query["lang"]), found, link))
+            : Refused(result);
+    }
+
+    [Function("YearGridCsv")]
+    public async Task<IActionResult> YearCsvAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.YearGridCsv)] HttpRequest request,
+        string unitId, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await grid.LoadAsync(request.Query["link"].FirstOrDefault(), unitId, year, cancellationToken);
+        return result.Grid is { } found
+            ? new FileContentResult(YearGridPage.Csv(found), ExcelCsv.ContentType) { FileDownloadName = $"ca-nam-{found.UnitId}-{found.Year}.csv" }
+            : Refused(result);
+    }
+
     private static ContentResult Refused(MonthlyStatusResult result) => Problems.Page(
         result.Outcome == MonthlyStatusOutcome.InvalidPeriod ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden, result.Message!);
+
+    private static ContentResult Refused(YearGridResult result) => Problems.Page(
+        result.Outcome == YearGridOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden, result.Message!);
 }

@@ -23,7 +23,7 @@ public sealed partial class YearGridTests(AzuriteFixture azurite)
         var province = await ProvinceWithALateMarchAsync(azurite);
         await using var host = province.Host;
 
-        var page = await host.SendAsync(HttpMethod.Get, $"/api/status/Q.G2/2025/year?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q.G2"))}");
+        var page = await host.SendAsync(HttpMethod.Get, $"/api/status/Q.G2/2025/year?link={View(province, "Q.G2")}");
 
         Assert.True(page.Status == HttpStatusCode.OK, page.ToString());
         Assert.Equal(SmallProvince.CellsOf("Q.G2"), Rows(page.Body));
@@ -46,8 +46,9 @@ public sealed partial class YearGridTests(AzuriteFixture azurite)
         var province = await ProvinceWithALateMarchAsync(azurite);
         await using var host = province.Host;
 
-        var page = await host.SendAsync(HttpMethod.Get, $"/api/status/Q/2025/year?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q"))}");
-        var english = await host.SendAsync(HttpMethod.Get, $"/api/status/Q/2025/year?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q"))}&lang=en");
+        var path = $"/api/status/Q/2025/year?link={View(province, "Q")}";
+        var page = await host.SendAsync(HttpMethod.Get, path);
+        var english = await host.SendAsync(HttpMethod.Get, path + "&lang=en");
 
         Assert.True(page.Status == HttpStatusCode.OK, page.ToString());
         Assert.Equal(["Q.G1", "Q.G2", "Q.G3", "Q.G4"], Rows(page.Body));
@@ -65,7 +66,7 @@ public sealed partial class YearGridTests(AzuriteFixture azurite)
     {
         var province = await ProvinceWithALateMarchAsync(azurite);
         await using var host = province.Host;
-        var g2 = Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q.G2"));
+        var g2 = View(province, "Q.G2");
 
         var other = await host.SendAsync(HttpMethod.Get, $"/api/status/Q.G1/2025/year?link={g2}");
         var above = await host.SendAsync(HttpMethod.Get, $"/api/status/Q/2025/year?link={g2}");
@@ -84,7 +85,7 @@ public sealed partial class YearGridTests(AzuriteFixture azurite)
         var province = await ProvinceWithALateMarchAsync(azurite);
         await using var host = province.Host;
 
-        var csv = await host.SendAsync(HttpMethod.Get, $"/api/status/Q.G2/2025/year/csv?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q.G2"))}");
+        var csv = await host.SendAsync(HttpMethod.Get, $"/api/status/Q.G2/2025/year/csv?link={View(province, "Q.G2")}");
 
         Assert.True(csv.Status == HttpStatusCode.OK, csv.ToString());
         Assert.StartsWith("text/csv", csv.ContentType, StringComparison.Ordinal);
@@ -103,13 +104,16 @@ public sealed partial class YearGridTests(AzuriteFixture azurite)
         var province = await ProvinceWithALateMarchAsync(azurite);
         await using var host = province.Host;
 
-        var status = await host.SendAsync(HttpMethod.Get, $"/api/status/Q.G2/2025-11?link={Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, "Q.G2"))}");
+        var status = await host.SendAsync(HttpMethod.Get, $"/api/status/Q.G2/2025-11?link={View(province, "Q.G2")}");
         var href = YearLinkPattern().Match(status.Body).Groups[1].Value;
         var year = await host.SendAsync(HttpMethod.Get, WebUtility.HtmlDecode(href));
 
         Assert.StartsWith("/api/status/Q.G2/2025/year?link=", WebUtility.HtmlDecode(href), StringComparison.Ordinal);
         Assert.True(year.Status == HttpStatusCode.OK, year.ToString());
     }
+
+    /// <summary>The status page's signed "view" link over <paramref name="scope"/>, escaped for a query.</summary>
+    private static string View(Province province, string scope) => Uri.EscapeDataString(province.Link(AlertLinks.ViewAction, scope));
 
     /// <summary>The unit ids of the grid's cards, in the page's order.</summary>
     private static List<string> Rows(string html) => RowPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
