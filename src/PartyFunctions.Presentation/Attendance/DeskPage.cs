@@ -22,7 +22,7 @@ public sealed class DeskPage
         ["legend"] = "✓: cấp trên đã xác nhận · ◉: đã dự sinh hoạt · viền đứt: nộp muộn. Bấm vào tháng để xem phiếu chấm.",
         ["alerts"] = "Cảnh báo đang mở", ["noAlerts"] = "không có", ["daysOpen"] = "mở {0} ngày", ["plan"] = "Kế hoạch khắc phục",
         ["overdue"] = "quá hạn", ["review"] = "xem", ["lastAttendance"] = "Lần dự sinh hoạt gần nhất", ["never"] = "chưa dự lần nào trong năm",
-        ["dutyDue"] = "Chưa dự sinh hoạt kỳ này", ["duty"] = "Chưa dự sinh hoạt kỳ {0} – {1}",
+        ["dutyDue"] = "Chưa dự sinh hoạt kỳ này", ["duty"] = "Dự sinh hoạt kỳ {0} – {1}", ["dutyLeft"] = "Chưa dự sinh hoạt:", ["openedToday"] = "mở hôm nay",
         ["dutyRule.assigned"] = "Mỗi đơn vị được đồng chí phụ trách dự sinh hoạt ít nhất một lần mỗi {0} tháng.",
         ["dutyRule.anyone"] = "Mỗi đơn vị được dự sinh hoạt ít nhất một lần mỗi {0} tháng.", ["dutyDone"] = "Đồng chí đã dự sinh hoạt đủ các đơn vị trong kỳ này.", ["attend"] = "Ghi biên bản dự sinh hoạt", ["code"] = "Mã", ["attendedMark"] = "đã dự sinh hoạt",
         ["scope"] = "Phạm vi",
@@ -35,7 +35,7 @@ public sealed class DeskPage
         ["legend"] = "✓: confirmed by the superior · ◉: meeting attended · dashed border: submitted late. Open a month for its score sheet.",
         ["alerts"] = "Open alerts", ["noAlerts"] = "none", ["daysOpen"] = "open {0} days", ["plan"] = "Remediation plan",
         ["overdue"] = "overdue", ["review"] = "open", ["lastAttendance"] = "Last meeting attended", ["never"] = "none this year",
-        ["dutyDue"] = "Not attended this period", ["duty"] = "Not attended yet from {0} to {1}",
+        ["dutyDue"] = "Not attended this period", ["duty"] = "Attendance from {0} to {1}", ["dutyLeft"] = "Not attended yet:", ["openedToday"] = "opened today",
         ["dutyRule.assigned"] = "Each unit is attended by its assigned member at least once every {0} months.",
         ["dutyRule.anyone"] = "Each unit is attended at least once every {0} months.", ["dutyDone"] = "You attended every unit this period.", ["attend"] = "Record an attendance", ["code"] = "Id", ["attendedMark"] = "meeting attended",
         ["scope"] = "Scope",
@@ -74,7 +74,7 @@ public sealed class DeskPage
                     m.Url is null ? null : m.Url + lang, cell.Confirmed, m.Attended);
             }).ToList(),
             u.OpenAlerts.Select(a => new AlertView(
-                $"{Wording.Rule(a.Rule, en)} ({Wording.Month(a.Period, en)}), {string.Format(CultureInfo.InvariantCulture, t["daysOpen"], a.DaysOpen)}",
+                $"{Wording.Rule(a.Rule, en)} ({Wording.Month(a.Period, en)}), {(a.DaysOpen == 0 ? t["openedToday"] : string.Format(CultureInfo.InvariantCulture, t["daysOpen"], a.DaysOpen))}",
                 a.Url is null ? null : a.Url + lang)).ToList(),
             u.Plan is { } plan ? $"{PlanWording.State(plan.State, en)} – {Wording.Rule(plan.Rule, en)} ({Wording.Month(plan.Period, en)})" : null,
             u.Plan?.Overdue == true, u.Plan?.ReviewUrl is { } review ? review + lang : null,

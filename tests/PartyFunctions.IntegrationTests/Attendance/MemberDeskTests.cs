@@ -69,7 +69,8 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
 
         var desk = await host.SendAsync(HttpMethod.Get, DeskPath(province, Member));
 
-        Assert.Contains("<h2>Chưa dự sinh hoạt kỳ 01/01/2026 – 31/03/2026</h2>", desk.Body, StringComparison.Ordinal);
+        Assert.Contains("<h2>Dự sinh hoạt kỳ 01/01/2026 – 31/03/2026</h2>", desk.Body, StringComparison.Ordinal);
+        Assert.Contains("<p>Chưa dự sinh hoạt:</p>", desk.Body, StringComparison.Ordinal);
         Assert.Contains("Mỗi đơn vị được đồng chí phụ trách dự sinh hoạt ít nhất một lần mỗi 3 tháng.", desk.Body, StringComparison.Ordinal);
         Assert.Equal(["Q.G2.C02", "Q.G2.C03"], DutyPattern().Matches(desk.Body).Select(m => m.Groups[1].Value));
         Assert.DoesNotContain("Chưa dự sinh hoạt kỳ này", Card(desk.Body, "Q.G2.C01"), StringComparison.Ordinal);
