@@ -7,9 +7,9 @@ using PartyFunctions.Submissions;
 namespace PartyFunctions.Status;
 
 /// <summary>
-/// Use case: the monthly status page's year view, from the same signed "view" link covering the unit. A committee whose
-/// cells report to it sees one row per cell; the province (or a district) one row per committee below it, each with its
-/// cells' bands per month. Scores are read one partition scan per cells' superior for the year, never one per cell.
+/// Use case: the monthly status page's year view, from the same signed "view" link covering the unit. A grassroots
+/// committee (whose cells report to it) sees one row per cell; the province (or a district) one row per committee
+/// directly below it that was active that year, each with its cells' bands per month. Scores are read one partition scan per cells' superior for the year, never one per cell.
 /// </summary>
 public sealed class ViewYearGrid(SubtreeAccess access, IUnitStore units, IScoreStore scores, TimeProvider clock)
 {
@@ -41,10 +41,10 @@ public sealed class ViewYearGrid(SubtreeAccess access, IUnitStore units, IScoreS
             }
         }
 
-        var rowsAreCells = cells.Any(c => c.ParentId == unit.Id) || unit.Kind == UnitKind.Cell;
+        var rowsAreCells = unit.Kind is UnitKind.Grassroots or UnitKind.Cell;
         var rows = rowsAreCells
             ? cells.OrderBy(c => c.Path, StringComparer.Ordinal).Select(c => Row(c.Id, c.Name, [months[c.Id]], months[c.Id])).ToList()
-            : subtree.Where(u => u.ParentId == unit.Id && u.Kind.IsCommittee()).OrderBy(u => u.Path, StringComparer.Ordinal)
+            : subtree.Where(u => u.ParentId == unit.Id && u.Kind.IsCommittee() && Active(u, year)).OrderBy(u => u.Path, StringComparer.Ordinal)
                 .Select(child => Row(child.Id, child.Name, cells.Where(c => c.IsWithin(child.Id)).Select(c => months[c.Id]).ToList(), [])).ToList();
         return new YearGridResult(YearGridOutcome.Found, null, new YearGrid(unit.Id, unit.Name, year, now, rowsAreCells, rows));
     }
@@ -53,6 +53,6 @@ public sealed class ViewYearGrid(SubtreeAccess access, IUnitStore units, IScoreS
         new(id, name, cells.Count, months, Enumerable.Range(1, 12).Select(m => MonthCounts.Of(m, cells.Select(c => c[m - 1]))).ToList());
 
     /// <summary>Active on at least one day of the year.</summary>
-    private static bool Active(Unit cell, int year) =>
-        cell.ActiveFrom.Year <= year && (cell.ActiveTo is null || cell.ActiveTo.Value.Year >= year);
+    private static bool Active(Unit unit, int year) =>
+        unit.ActiveFrom.Year <= year && (unit.ActiveTo is null || unit.ActiveTo.Value.Year >= year);
 }
