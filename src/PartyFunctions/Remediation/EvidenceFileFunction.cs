@@ -26,7 +26,7 @@ public sealed class EvidenceFileFunction(RemediationRequests requests, ClientAdd
             new CellCredential(null, request.Query["session"].FirstOrDefault()), request.Link(), clients.ClientHash(request), cancellationToken);
         if (read.File is not { } file || read.Content is not { } content)
         {
-            return Problems.Of(CellPlanFunction.StatusOf(read.Outcome.Status), read.Outcome.Errors, RequestReading.Language(request.Query["lang"]));
+            return Problems.Of(Problems.StatusOf(read.Outcome.Status), read.Outcome.Errors, RequestReading.Language(request.Query["lang"]));
         }
 
         var headers = request.HttpContext.Response.Headers;

@@ -123,15 +123,6 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
     {
         RemediationStatus.Created => new ObjectResult(outcome.Plan) { StatusCode = StatusCodes.Status201Created },
         RemediationStatus.Updated or RemediationStatus.Unchanged or RemediationStatus.Found => new OkObjectResult(outcome.Plan),
-        var status => Problems.Of(status switch
-        {
-            RemediationStatus.Forbidden => StatusCodes.Status403Forbidden,
-            RemediationStatus.Throttled => StatusCodes.Status429TooManyRequests,
-            RemediationStatus.NotFound => StatusCodes.Status404NotFound,
-            RemediationStatus.Conflict => StatusCodes.Status409Conflict,
-            RemediationStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
-            RemediationStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            _ => StatusCodes.Status400BadRequest,
-        }, outcome.Errors, RequestReading.Language(request.Query["lang"])),
+        var status => Problems.Of(Problems.StatusOf(status), outcome.Errors, RequestReading.Language(request.Query["lang"])),
     };
 }

@@ -70,7 +70,7 @@ public sealed class ReviewPlanFunction(ReviewDesk desk, PlanPages pages)
 
     private ContentResult Page(string language, ReviewPage page, string? link, string? by) =>
         page.View is null
-            ? Problems.Page(CellPlanFunction.StatusOf(page.Status), page.Errors.Count > 0 ? new LocalizedText(page.Errors[0].Vi, page.Errors[0].En)
+            ? Problems.Page(Problems.StatusOf(page.Status), page.Errors.Count > 0 ? new LocalizedText(page.Errors[0].Vi, page.Errors[0].En)
                 : new LocalizedText("Không mở được kế hoạch", "The plan cannot be opened."))
-            : HtmlPage.Of(CellPlanFunction.StatusOf(page.Status), pages.Review(language, page, link, by));
+            : HtmlPage.Of(Problems.StatusOf(page.Status), pages.Review(language, page, link, by));
 }
