@@ -58,6 +58,7 @@ public static class DemoCommand
                 var play = new DemoYear(all, clock, y, new Random(result.GetValue(seed)));
                 var province = await play.PlayAsync(n, cancellationToken);
                 var exact = await DemoSummary.WriteAsync(output, app.Services, province, y, mail.Accepted, cancellationToken);
+                await error.WriteLineAsync($"the province's tracker of remediation plans: {await DemoTracker.SaveAsync(app, y, run.Configuration[AppSettings.EmailDirectory]!, cancellationToken)}");
                 await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"played in {watch.Elapsed.TotalSeconds:0.0} s on {count} instance(s), each running up to {app.QueueOptions.MaxConcurrency} queue messages at once"));
                 // On stderr: the summary above stays the same for the same seed, and these are the same numbers seen as the workbook sees them.

@@ -141,7 +141,7 @@ public sealed class DemoRemediation(DemoYear play, DemoClock clock, int year, Ra
     /// <summary>The cell submits (or resubmits) its plan with its access code.</summary>
     private Task WriteAsync(AlertKey key, object plan, CancellationToken cancellationToken) =>
         play.SendAsync(HttpMethod.Put, Path(key), JsonContent.Create(plan), $"plan {key}", cancellationToken,
-            new Dictionary<string, string> { [RemediationFunctions.AccessCodeHeader] = play.CodeOf(key.UnitId) });
+            new Dictionary<string, string> { [PartyFunctions.Access.Routes.AccessCodeHeader] = play.CodeOf(key.UnitId) });
 
     /// <summary>The assigned member acts through the signed review link their digest carries (POST only).</summary>
     private Task ReviewAsync(AlertKey key, string action, string? query, CancellationToken cancellationToken)

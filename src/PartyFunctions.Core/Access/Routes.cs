@@ -9,6 +9,12 @@ namespace PartyFunctions.Access;
 /// </summary>
 public static class Routes
 {
+    /// <summary>The query parameter that carries a signed link's token, on every page and link that takes one.</summary>
+    public const string LinkParameter = "link";
+
+    /// <summary>The header that carries a cell's access code on the JSON API.</summary>
+    public const string AccessCodeHeader = "X-Access-Code";
+
     /// <summary>The Functions host's route prefix (host.json keeps the default).</summary>
     public const string Prefix = "api";
 

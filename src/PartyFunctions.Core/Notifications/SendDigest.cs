@@ -28,9 +28,9 @@ public sealed class SendDigest(
     {
         ArgumentNullException.ThrowIfNull(message);
         var claim = await ClaimAsync(message, cancellationToken);
-        if (claim.Entry is not { } claimed)
+        if (claim.Claimed is not { } claimed)
         {
-            return claim.Result;
+            return claim.WhyNot;
         }
 
         SendOutcome outcome;
@@ -88,7 +88,7 @@ public sealed class SendDigest(
     }
 
     /// <summary>The claimed entry, or why there is none to send (gone, handled, or claimed by a live delivery).</summary>
-    private async Task<(OutboxEntry? Entry, SendDigestResult Result)> ClaimAsync(DigestMessage message, CancellationToken cancellationToken)
+    private async Task<DigestClaim> ClaimAsync(DigestMessage message, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid().ToString("N");
         while (await outbox.GetAsync(message.Id, cancellationToken) is { } entry)
@@ -97,23 +97,23 @@ public sealed class SendDigest(
             switch (entry.Delivery.Status)
             {
                 case DeliveryStatus.Sent or DeliveryStatus.Failed:
-                    return (null, SendDigestResult.AlreadyHandled);
+                    return DigestClaim.Not(SendDigestResult.AlreadyHandled);
                 case DeliveryStatus.Sending when entry.Delivery.ClaimExpires(options.ClaimLease) is { } expires && expires > now:
                     // Another delivery is sending it. Come back when its lease ends: sent by then, this one does nothing;
                     // if that delivery died, this one takes the claim over, so the digest is never lost.
                     await scheduler.ScheduleAsync(message, expires - now, cancellationToken);
-                    return (null, SendDigestResult.ClaimedElsewhere);
+                    return DigestClaim.Not(SendDigestResult.ClaimedElsewhere);
             }
 
             if (await WriteAsync(entry, DigestDelivery.Claimed(now, token), d => d.Claim == token, cancellationToken) is { } claimed)
             {
-                return (claimed, SendDigestResult.Sent);
+                return new DigestClaim(claimed, default);
             }
 
             // Another delivery changed the entry between the read and the claim: read again and decide again.
         }
 
-        return (null, SendDigestResult.Missing);
+        return DigestClaim.Not(SendDigestResult.Missing);
     }
 
     private async Task MarkSentAsync(OutboxEntry claimed, string messageId, CancellationToken cancellationToken)
@@ -170,6 +170,12 @@ public sealed class SendDigest(
         async Task<OutboxEntry?> ReadBackAsync() =>
             await outbox.GetAsync(entry.Digest.Id, cancellationToken) is { } stored && isThisWrite(stored.Delivery) ? stored : null;
     }
+}
+
+/// <summary>A delivery's claim on a digest: the entry it now holds, or (when none) why it does not send.</summary>
+internal sealed record DigestClaim(OutboxEntry? Claimed, SendDigestResult WhyNot)
+{
+    public static DigestClaim Not(SendDigestResult why) => new(null, why);
 }
 
 public enum SendDigestResult

@@ -18,7 +18,7 @@ public sealed class AcknowledgeAlertFunction(AcknowledgeAlert acknowledge, Statu
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AcknowledgeAlert)] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = request.Query["link"].FirstOrDefault();
+        var token = request.Link();
         return Page(await acknowledge.PreviewAsync(token, cancellationToken), token);
     }
 
@@ -29,7 +29,7 @@ public sealed class AcknowledgeAlertFunction(AcknowledgeAlert acknowledge, Statu
         ArgumentNullException.ThrowIfNull(request);
         var body = request.HasFormContentType ? await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken) : null;
         var token = body?.Text is { } form ? Submissions.RequestReading.FormFields(form).GetValueOrDefault("link") : null;
-        return Page(await acknowledge.AcknowledgeAsync(token ?? request.Query["link"].FirstOrDefault(), cancellationToken), null);
+        return Page(await acknowledge.AcknowledgeAsync(token ?? request.Link(), cancellationToken), null);
     }
 
     private ContentResult Page(AcknowledgeResult result, string? token) => result.Status switch

@@ -23,7 +23,7 @@ public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages page
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var result = await status.LoadAsync(link, unitId, period, cancellationToken);
         return result.Report is { } report ? HtmlPage.Of(StatusCodes.Status200OK, pages.StatusHtml(report, link)) : Refused(result);
     }
@@ -34,7 +34,7 @@ public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages page
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await status.LoadAsync(request.Query["link"].FirstOrDefault(), unitId, period, cancellationToken);
+        var result = await status.LoadAsync(request.Link(), unitId, period, cancellationToken);
         return result.Report is { } report
             ? new FileContentResult(StatusPages.StatusCsv(report), ExcelCsv.ContentType) { FileDownloadName = $"trang-thai-{report.UnitId}-{report.Period}.csv" }
             : Refused(result);

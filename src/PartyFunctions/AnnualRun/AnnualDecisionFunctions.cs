@@ -26,7 +26,7 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
         int year, string committeeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = request.Query["link"].FirstOrDefault();
+        var token = request.Link();
         return Page(RequestReading.Language(request.Query["lang"]), year, committeeId, token,
             await committee.ShowAsync(token, year, committeeId, cancellationToken));
     }
@@ -37,7 +37,7 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
         int year, string committeeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = request.Query["link"].FirstOrDefault();
+        var token = request.Link();
         if (!request.HasFormContentType)
         {
             // The link is checked first: a refused link says so whatever the body.

@@ -22,7 +22,7 @@ public sealed class AnnualReportFunction(ReadAnnualReport read)
     {
         ArgumentNullException.ThrowIfNull(request);
         var csv = string.Equals(request.Query["format"].FirstOrDefault(), "csv", StringComparison.OrdinalIgnoreCase);
-        var report = await read.RunAsync(request.Query["link"].FirstOrDefault(), year, unitId, csv ? ReportFormat.Csv : ReportFormat.Html, cancellationToken);
+        var report = await read.RunAsync(request.Link(), year, unitId, csv ? ReportFormat.Csv : ReportFormat.Html, cancellationToken);
         return report switch
         {
             { Status: AnnualReportReadStatus.LinkRefused } => Problems.Page(StatusCodes.Status403Forbidden, report.Message!),

@@ -22,7 +22,7 @@ public sealed class AttendFunction(RecordAttendance record, AttendancePages page
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Attend)] HttpRequest request, string unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var view = await record.ViewAsync(link, unitId, request.Query["period"].FirstOrDefault(), cancellationToken);
         return Answer(RequestReading.Language(request.Query["lang"]), view, link, new Dictionary<string, string?>(), ReceiptId.New());
     }
@@ -35,7 +35,7 @@ public sealed class AttendFunction(RecordAttendance record, AttendancePages page
         var body = await RequestBody.ReadTextAsync(request, AttendanceForm.ContentType, cancellationToken);
         var fields = body.Text is null ? [] : RequestReading.FormFields(body.Text);
         var language = RequestReading.Language(fields.GetValueOrDefault("lang") ?? request.Query["lang"]);
-        var link = fields.GetValueOrDefault("link") ?? request.Query["link"].FirstOrDefault();
+        var link = fields.GetValueOrDefault("link") ?? request.Link();
         if (body.Text is null)
         {
             var view = await record.ViewAsync(link, unitId, null, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class AttendanceFunction(RecordAttendance record, ClientAddresses 
             return Problems.Of(body.Status, new Policy.LocalizedText(body.Vi!, body.En!), language);
         }
 
-        var input = AttendanceJson.Read(unitId, period, body.Text, request.Query["link"].FirstOrDefault(),
+        var input = AttendanceJson.Read(unitId, period, body.Text, request.Link(),
             Version(request.Headers.IfMatch.FirstOrDefault()), clients.ClientHash(request));
         return Answer(request, await record.RunAsync(input, cancellationToken), language);
     }
@@ -40,7 +40,7 @@ public sealed class AttendanceFunction(RecordAttendance record, ClientAddresses 
     {
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestReading.Language(request.Query["lang"]);
-        var view = await record.ViewAsync(request.Query["link"].FirstOrDefault(), unitId, period, cancellationToken);
+        var view = await record.ViewAsync(request.Link(), unitId, period, cancellationToken);
         return view is { Status: AttendanceStatus.Shown, Stored: null }
             ? Problems.Of(StatusCodes.Status404NotFound, [AttendanceErrors.NotFound()], language)
             : Answer(request, view, language);

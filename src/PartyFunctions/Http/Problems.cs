@@ -75,6 +75,19 @@ public static class Problems
         _ => StatusCodes.Status400BadRequest,
     };
 
+    /// <summary>The status of a remediation answer, page or JSON alike.</summary>
+    public static int StatusOf(Remediation.RemediationStatus status) => status switch
+    {
+        Remediation.RemediationStatus.Found or Remediation.RemediationStatus.Created or Remediation.RemediationStatus.Updated or Remediation.RemediationStatus.Unchanged => StatusCodes.Status200OK,
+        Remediation.RemediationStatus.Forbidden => StatusCodes.Status403Forbidden,
+        Remediation.RemediationStatus.Throttled => StatusCodes.Status429TooManyRequests,
+        Remediation.RemediationStatus.NotFound => StatusCodes.Status404NotFound,
+        Remediation.RemediationStatus.Conflict => StatusCodes.Status409Conflict,
+        Remediation.RemediationStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        Remediation.RemediationStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     public static LocalizedText TitleOf(int status) => status switch
     {
         401 => new("Chưa xác thực được", "Not authenticated"),

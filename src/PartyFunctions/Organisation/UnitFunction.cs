@@ -20,7 +20,7 @@ public sealed class UnitFunction(ViewUnit view)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var seen = await view.RunAsync(request.Query["link"].FirstOrDefault(), id, cancellationToken);
+        var seen = await view.RunAsync(request.Link(), id, cancellationToken);
         return seen.Unit is { } unit
             ? new OkObjectResult(new UnitJson(UnitSummary.Of(unit), seen.Children.Select(UnitSummary.Of).ToList()))
             : Problems.Of(StatusCodes.Status403Forbidden, seen.Refusal!, RequestReading.Language(request.Query["lang"]));

@@ -38,7 +38,7 @@ public sealed class CellPlanFunction(CellPlanDesk desk, PlanPages pages, ClientA
         var signIn = await desk.SignInAsync(fields.GetValueOrDefault("unitId"), fields.GetValueOrDefault("accessCode"), clients.ClientHash(request), cancellationToken);
         if (signIn.Session is null)
         {
-            return HtmlPage.Of(StatusOf(signIn.Status), pages.SignIn(language, fields.GetValueOrDefault("unitId"), signIn.Errors, Routes.Path(Routes.CellPlanHome)));
+            return HtmlPage.Of(Problems.StatusOf(signIn.Status), pages.SignIn(language, fields.GetValueOrDefault("unitId"), signIn.Errors, Routes.Path(Routes.CellPlanHome)));
         }
 
         // One plan: straight to it. None or several: the list.
@@ -117,7 +117,7 @@ public sealed class CellPlanFunction(CellPlanDesk desk, PlanPages pages, ClientA
 
     private ContentResult Plan(string language, CellPlanPage page, IReadOnlyList<PlanItemInput>? typed, int extraRows, AlertKey? key = null)
     {
-        var status = StatusOf(page.Status);
+        var status = Problems.StatusOf(page.Status);
         if (page.View is null)
         {
             var action = key is null ? Routes.Path(Routes.CellPlanHome) : Routes.Path(Routes.CellPlanPage, key.UnitId, key.Rule, key.Period);
@@ -138,16 +138,4 @@ public sealed class CellPlanFunction(CellPlanDesk desk, PlanPages pages, ClientA
         RequestReading.Language(fields?.GetValueOrDefault("lang") ?? request.Query["lang"]);
 
     private static string? UnitParameter(HttpRequest request) => request.Query["unit"].FirstOrDefault() is { Length: > 0 and <= Organisation.UnitPath.MaxIdLength } unit ? unit : null;
-
-    public static int StatusOf(RemediationStatus status) => status switch
-    {
-        RemediationStatus.Found or RemediationStatus.Created or RemediationStatus.Updated or RemediationStatus.Unchanged => StatusCodes.Status200OK,
-        RemediationStatus.Forbidden => StatusCodes.Status403Forbidden,
-        RemediationStatus.Throttled => StatusCodes.Status429TooManyRequests,
-        RemediationStatus.NotFound => StatusCodes.Status404NotFound,
-        RemediationStatus.Conflict => StatusCodes.Status409Conflict,
-        RemediationStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
-        RemediationStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        _ => StatusCodes.Status400BadRequest,
-    };
 }

@@ -23,10 +23,10 @@ public sealed class EvidenceFileFunction(RemediationRequests requests, ClientAdd
     {
         ArgumentNullException.ThrowIfNull(request);
         var read = await requests.ReadEvidenceAsync(new AlertKey(rule, unitId, period), itemId, sha,
-            new CellCredential(null, request.Query["session"].FirstOrDefault()), request.Query["link"].FirstOrDefault(), clients.ClientHash(request), cancellationToken);
+            new CellCredential(null, request.Query["session"].FirstOrDefault()), request.Link(), clients.ClientHash(request), cancellationToken);
         if (read.File is not { } file || read.Content is not { } content)
         {
-            return Problems.Of(CellPlanFunction.StatusOf(read.Outcome.Status), read.Outcome.Errors, RequestReading.Language(request.Query["lang"]));
+            return Problems.Of(Problems.StatusOf(read.Outcome.Status), read.Outcome.Errors, RequestReading.Language(request.Query["lang"]));
         }
 
         var headers = request.HttpContext.Response.Headers;

@@ -24,7 +24,7 @@ public sealed class FindingsFunctions(FindingsRequests requests, FindingsForm fo
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         return Page(RequestReading.Language(request.Query["lang"]), year, link, await requests.ShowAsync(link, unitId, year, cancellationToken), null);
     }
 
@@ -34,7 +34,7 @@ public sealed class FindingsFunctions(FindingsRequests requests, FindingsForm fo
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var body = await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken);
         if (body.Text is null)
         {

@@ -21,7 +21,7 @@ public sealed class PlanTrackerFunction(ViewPlanTracker tracker, TrackerPage pag
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var result = await tracker.LoadAsync(link, unitId, year, ViewPlanTracker.SortOf(request.Query["sort"].FirstOrDefault()), cancellationToken);
         return result.Tracker is { } found
             ? HtmlPage.Of(StatusCodes.Status200OK, page.Html(RequestReading.Language(request.Query["lang"]), found, link))
@@ -34,7 +34,7 @@ public sealed class PlanTrackerFunction(ViewPlanTracker tracker, TrackerPage pag
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await tracker.LoadAsync(request.Query["link"].FirstOrDefault(), unitId, year,
+        var result = await tracker.LoadAsync(request.Link(), unitId, year,
             ViewPlanTracker.SortOf(request.Query["sort"].FirstOrDefault()), cancellationToken);
         return result.Tracker is { } found
             ? new FileContentResult(TrackerPage.Csv(found), ExcelCsv.ContentType) { FileDownloadName = $"khac-phuc-{found.UnitId}-{found.Year}.csv" }

@@ -18,8 +18,6 @@ namespace PartyFunctions.Remediation;
 /// </summary>
 public sealed class RemediationFunctions(RemediationRequests requests, ClientAddresses clients)
 {
-    public const string AccessCodeHeader = "X-Access-Code";
-
     [Function("SubmitRemediationPlan")]
     public async Task<IActionResult> SubmitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.RemediationPlan)] HttpRequest request,
@@ -38,7 +36,7 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
         string unitId, string rule, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.ReadAsync(new AlertKey(rule, unitId, period), Code(request), request.Query["link"].FirstOrDefault(),
+        return Answer(request, await requests.ReadAsync(new AlertKey(rule, unitId, period), Code(request), request.Link(),
             clients.ClientHash(request), cancellationToken));
     }
 
@@ -58,7 +56,7 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
         string unitId, string rule, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.AcceptAsync(new AlertKey(rule, unitId, period), request.Query["link"].FirstOrDefault(),
+        return Answer(request, await requests.AcceptAsync(new AlertKey(rule, unitId, period), request.Link(),
             request.Query["by"].FirstOrDefault(), cancellationToken));
     }
 
@@ -68,7 +66,7 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
         string unitId, string rule, string period, string itemId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.CloseItemAsync(new AlertKey(rule, unitId, period), itemId, request.Query["link"].FirstOrDefault(),
+        return Answer(request, await requests.CloseItemAsync(new AlertKey(rule, unitId, period), itemId, request.Link(),
             request.Query["by"].FirstOrDefault(), request.Query["note"].FirstOrDefault(), cancellationToken));
     }
 
@@ -78,7 +76,7 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
         string unitId, string rule, string period, string itemId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.ReopenItemAsync(new AlertKey(rule, unitId, period), itemId, request.Query["link"].FirstOrDefault(),
+        return Answer(request, await requests.ReopenItemAsync(new AlertKey(rule, unitId, period), itemId, request.Link(),
             request.Query["by"].FirstOrDefault(), request.Query["reason"].FirstOrDefault(), cancellationToken));
     }
 
@@ -88,7 +86,7 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
         string unitId, string rule, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.ReturnAsync(new AlertKey(rule, unitId, period), request.Query["link"].FirstOrDefault(),
+        return Answer(request, await requests.ReturnAsync(new AlertKey(rule, unitId, period), request.Link(),
             request.Query["by"].FirstOrDefault(), request.Query["comment"].FirstOrDefault(), cancellationToken));
     }
 
@@ -98,11 +96,11 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
         string unitId, string rule, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Answer(request, await requests.ClosePlanAsync(new AlertKey(rule, unitId, period), request.Query["link"].FirstOrDefault(),
+        return Answer(request, await requests.ClosePlanAsync(new AlertKey(rule, unitId, period), request.Link(),
             request.Query["by"].FirstOrDefault(), request.Query["note"].FirstOrDefault(), cancellationToken));
     }
 
-    private static CellCredential Code(HttpRequest request) => new(request.Headers[AccessCodeHeader].FirstOrDefault());
+    private static CellCredential Code(HttpRequest request) => new(request.AccessCode());
 
     /// <summary>
     /// The form's file named "file" (or its first file), read within the upload limit even when the request declares no
@@ -125,15 +123,6 @@ public sealed class RemediationFunctions(RemediationRequests requests, ClientAdd
     {
         RemediationStatus.Created => new ObjectResult(outcome.Plan) { StatusCode = StatusCodes.Status201Created },
         RemediationStatus.Updated or RemediationStatus.Unchanged or RemediationStatus.Found => new OkObjectResult(outcome.Plan),
-        var status => Problems.Of(status switch
-        {
-            RemediationStatus.Forbidden => StatusCodes.Status403Forbidden,
-            RemediationStatus.Throttled => StatusCodes.Status429TooManyRequests,
-            RemediationStatus.NotFound => StatusCodes.Status404NotFound,
-            RemediationStatus.Conflict => StatusCodes.Status409Conflict,
-            RemediationStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
-            RemediationStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            _ => StatusCodes.Status400BadRequest,
-        }, outcome.Errors, RequestReading.Language(request.Query["lang"])),
+        var status => Problems.Of(Problems.StatusOf(status), outcome.Errors, RequestReading.Language(request.Query["lang"])),
     };
 }

@@ -23,7 +23,7 @@ public sealed class ReviewPlanFunction(ReviewDesk desk, PlanPages pages)
         string unitId, string rule, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         return Page(RequestReading.Language(request.Query["lang"]), await desk.ShowAsync(new AlertKey(rule, unitId, period), link, cancellationToken), link, null);
     }
 
@@ -36,7 +36,7 @@ public sealed class ReviewPlanFunction(ReviewDesk desk, PlanPages pages)
         var body = await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken);
         var fields = body.Text is null ? new Dictionary<string, string?>(StringComparer.Ordinal) : RequestReading.FormFields(body.Text);
         var language = RequestReading.Language(fields.GetValueOrDefault("lang") ?? request.Query["lang"]);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var key = new AlertKey(rule, unitId, period);
         if (body.Text is null || Parse(fields.GetValueOrDefault("do")) is not var (action, item))
         {
@@ -70,7 +70,7 @@ public sealed class ReviewPlanFunction(ReviewDesk desk, PlanPages pages)
 
     private ContentResult Page(string language, ReviewPage page, string? link, string? by) =>
         page.View is null
-            ? Problems.Page(CellPlanFunction.StatusOf(page.Status), page.Errors.Count > 0 ? new LocalizedText(page.Errors[0].Vi, page.Errors[0].En)
+            ? Problems.Page(Problems.StatusOf(page.Status), page.Errors.Count > 0 ? new LocalizedText(page.Errors[0].Vi, page.Errors[0].En)
                 : new LocalizedText("Không mở được kế hoạch", "The plan cannot be opened."))
-            : HtmlPage.Of(CellPlanFunction.StatusOf(page.Status), pages.Review(language, page, link, by));
+            : HtmlPage.Of(Problems.StatusOf(page.Status), pages.Review(language, page, link, by));
 }

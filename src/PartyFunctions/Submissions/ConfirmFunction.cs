@@ -19,7 +19,7 @@ public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages,
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var view = await confirm.ViewAsync(link, unitId, period, cancellationToken);
         var html = pages.Confirmation(RequestReading.Language(request.Query["lang"]), view, link,
             new Dictionary<string, string?>(), view.Error is { } e ? [e] : [], ReceiptId.New(), null);
@@ -35,7 +35,7 @@ public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages,
         var body = await RequestBody.ReadTextAsync(request, "application/x-www-form-urlencoded", cancellationToken);
         var fields = body.Text is null ? [] : RequestReading.FormFields(body.Text);
         var language = RequestReading.Language(fields.GetValueOrDefault("lang") ?? request.Query["lang"]);
-        var link = fields.GetValueOrDefault("link") ?? request.Query["link"].FirstOrDefault();
+        var link = fields.GetValueOrDefault("link") ?? request.Link();
         if (body.Text is null)
         {
             var view = await confirm.ViewAsync(link, unitId, period, cancellationToken);

@@ -13,8 +13,6 @@ namespace PartyFunctions.Submissions;
 /// </summary>
 public sealed class ScoresFunction(SubmitScore submit, ReadScore read, ClientAddresses clients)
 {
-    public const string AccessCodeHeader = "X-Access-Code";
-
     [Function("SubmitScoreJson")]
     public async Task<ScoreResponse> SubmitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Scores)] HttpRequest request, CancellationToken cancellationToken)
@@ -41,7 +39,7 @@ public sealed class ScoresFunction(SubmitScore submit, ReadScore read, ClientAdd
     {
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestReading.Language(request.Query["lang"]);
-        var outcome = await read.RunAsync(unitId, period, request.Headers[AccessCodeHeader].FirstOrDefault(), request.Query["link"].FirstOrDefault(), clients.ClientHash(request), cancellationToken);
+        var outcome = await read.RunAsync(unitId, period, request.AccessCode(), request.Link(), clients.ClientHash(request), cancellationToken);
         return outcome switch
         {
             { Score: { } score } => new OkObjectResult(ScoreView.Of(score, outcome.Result)),

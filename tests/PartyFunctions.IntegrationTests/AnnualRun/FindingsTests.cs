@@ -34,7 +34,7 @@ public sealed class FindingsTests(AzuriteFixture azurite)
         await using var host = province.Host;
         var code = await PlanTrackerTests.CodeAsync(province, "Q.G1", "Q.G1.C01");
         var plan = "/api/remediation/Q.G1.C01/findings/2025";
-        var access = new Dictionary<string, string> { [RemediationFunctions.AccessCodeHeader] = code };
+        var access = new Dictionary<string, string> { [PartyFunctions.Access.Routes.AccessCodeHeader] = code };
 
         var recorded = await host.SendAsync(HttpMethod.Put, Admin, JsonContent.Create(new { findings = new[] { "Biên bản thiếu chữ ký", "Sinh hoạt chưa đúng kỳ" }, by = "Ban Tổ chức" }));
         var again = await host.SendAsync(HttpMethod.Put, Admin, JsonContent.Create(new { findings = new[] { "Biên bản thiếu chữ ký", "Sinh hoạt chưa đúng kỳ" }, by = "Ban Tổ chức" }));

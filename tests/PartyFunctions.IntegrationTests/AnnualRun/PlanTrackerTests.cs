@@ -135,7 +135,7 @@ public sealed partial class PlanTrackerTests(AzuriteFixture azurite)
                 new { title = "Bổ sung biên bản các tháng thiếu", owner = "Phó bí thư", due = "2026-01-10" },
                 new { title = "Tổ chức lại sinh hoạt chi bộ đúng kỳ", owner = "Bí thư chi bộ", due = "2026-03-31" },
             },
-        }), new Dictionary<string, string> { [RemediationFunctions.AccessCodeHeader] = code });
+        }), new Dictionary<string, string> { [PartyFunctions.Access.Routes.AccessCodeHeader] = code });
         Assert.True(plan.Status == HttpStatusCode.Created, plan.ToString());
         province.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 20, 2, 0, 0, TimeSpan.Zero));
         var record = province.Host.Services.GetRequiredService<FindingsRequests>();

@@ -231,7 +231,7 @@ public sealed class RemediationTests(AzuriteFixture azurite)
 
     private static IAlertStore Alerts(FunctionHost host) => host.Services.GetRequiredService<IAlertStore>();
 
-    private static Dictionary<string, string> Code(string code) => new() { [RemediationFunctions.AccessCodeHeader] = code };
+    private static Dictionary<string, string> Code(string code) => new() { [PartyFunctions.Access.Routes.AccessCodeHeader] = code };
 
     private static Task<HttpResponseSnapshot> Upload(
         FunctionHost host, string code, string item, byte[] bytes, string fileName, string declared = "application/octet-stream")

@@ -27,7 +27,7 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_weak_cells_plans_are_returned_or_accepted_closed_on_time_or_late_and_every_closed_plan_resolved_its_alert()
+    public async Task The_weak_cells_plans_are_returned_or_accepted_closed_on_time_or_late_every_closed_plan_resolved_its_alert_and_the_tracker_shows_them()
     {
         var run = await DemoAsync(seed: 7);
 
@@ -40,6 +40,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Matches(@"returned for revision: [1-9]\d*, items closed on time: [1-9]\d*, late: [1-9]\d*, plan-overdue alerts opened: [1-9]\d*", run.Output);
         var mails = Directory.GetFiles(mail, "*.eml", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.Contains(mails, m => m!.StartsWith("plan-returned-", StringComparison.Ordinal));
+        var tracker = System.Text.RegularExpressions.Regex.Match(run.Error, @"tracker of remediation plans: (\S+\.html)");
+        Assert.True(tracker.Success, run.Error);
+        var page = await File.ReadAllTextAsync(tracker.Groups[1].Value);
+        Assert.Contains("Đã hoàn thành", page, StringComparison.Ordinal);
     }
 
     [Fact]
