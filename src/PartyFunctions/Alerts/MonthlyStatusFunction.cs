@@ -46,7 +46,7 @@ public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages page
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var result = await grid.LoadAsync(link, unitId, year, cancellationToken);
         return result.Grid is { } found
             ? HtmlPage.Of(StatusCodes.Status200OK, yearPage.Html(RequestReading.Language(request.Query["lang"]), found, link))
@@ -59,7 +59,7 @@ public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages page
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await grid.LoadAsync(request.Query["link"].FirstOrDefault(), unitId, year, cancellationToken);
+        var result = await grid.LoadAsync(request.Link(), unitId, year, cancellationToken);
         return result.Grid is { } found
             ? new FileContentResult(YearGridPage.Csv(found), ExcelCsv.ContentType) { FileDownloadName = $"ca-nam-{found.UnitId}-{found.Year}.csv" }
             : Refused(result);

@@ -19,7 +19,7 @@ public sealed class DeskFunction(ViewMemberDesk desk, DeskPage page)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Desk)] HttpRequest request, string memberKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var link = request.Query["link"].FirstOrDefault();
+        var link = request.Link();
         var result = await desk.LoadAsync(link, memberKey, cancellationToken);
         return result.Desk is { } found
             ? HtmlPage.Of(StatusCodes.Status200OK, page.Html(RequestReading.Language(request.Query["lang"]), memberKey, found, link))
