@@ -6,7 +6,7 @@ using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
 using PartyFunctions.Policy;
 using PartyFunctions.Scoring;
-using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Infrastructure.Submissions;
 
 namespace PartyFunctions.Benchmarks;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PartyFunctions.Notifications;
 using PartyFunctions.Presentation.Notifications;
-using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Infrastructure.Notifications;
 using SendGrid;
 using WireMock.RequestBuilders;
 using WireMock.Server;

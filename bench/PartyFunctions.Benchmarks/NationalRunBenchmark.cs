@@ -3,7 +3,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.AnnualRun;
-using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Infrastructure.Submissions;
 
 namespace PartyFunctions.Benchmarks;
 

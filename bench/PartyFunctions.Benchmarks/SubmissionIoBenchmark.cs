@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartyFunctions.Access;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Access;
-using PartyFunctions.Storage.Organisation;
+using PartyFunctions.Infrastructure.Access;
+using PartyFunctions.Infrastructure.Organisation;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Benchmarks;

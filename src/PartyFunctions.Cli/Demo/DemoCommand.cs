@@ -6,7 +6,7 @@ using PartyFunctions.Configuration;
 using PartyFunctions.LocalRunner;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Infrastructure.Notifications;
 
 namespace PartyFunctions.Cli.Demo;
 

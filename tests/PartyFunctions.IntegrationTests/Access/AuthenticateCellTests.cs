@@ -134,7 +134,7 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
             Assert.Equal(CellAuthenticationOutcome.Rejected, (await AuthenticateAsync(host, "NO.SUCH.CELL" + i, "ABCD-EFGH-JKMN", "client-" + i)).Outcome);
         }
 
-        var table = await host.Services.GetRequiredService<PartyFunctions.Storage.Organisation.OrganisationTables>().AccessCodesAsync(default);
+        var table = await host.Services.GetRequiredService<PartyFunctions.Infrastructure.Organisation.OrganisationTables>().AccessCodesAsync(default);
         var rows = new List<string>();
         await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey.CompareTo("NO.SUCH.CELL") >= 0 && e.PartitionKey.CompareTo("NO.SUCH.CELM") < 0))
         {

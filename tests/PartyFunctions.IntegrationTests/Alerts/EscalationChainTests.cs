@@ -156,7 +156,7 @@ public sealed class EscalationChainTests(AzuriteFixture azurite)
         Assert.Single((await world.DigestAsync("escalation-2025-12-18", world.GrassrootsOffice))!.Items, i => i.UnitId == world.C1);
 
         // Even without its run marker (a crash before it was written), a repeated run advances nothing.
-        var runs = await services.GetRequiredService<PartyFunctions.Storage.Alerts.AlertTables>().RunsAsync();
+        var runs = await services.GetRequiredService<PartyFunctions.Infrastructure.Alerts.AlertTables>().RunsAsync();
         await runs.DeleteEntityAsync("escalation", "2025-12-18");
         await world.RunAsync("Escalation");
         Assert.Equal(alert.History, (await world.AlertAsync(AlertRules.Overdue, world.C1, Nov)).History);

@@ -6,7 +6,7 @@ using PartyFunctions.Access;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Infrastructure.Submissions;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.AnnualRun;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Alerts;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Remediation;
-using PartyFunctions.Storage.Remediation;
+using PartyFunctions.Infrastructure.Remediation;
 
 namespace PartyFunctions.IntegrationTests.AnnualRun;
 

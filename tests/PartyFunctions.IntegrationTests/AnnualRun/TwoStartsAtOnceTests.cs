@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.Storage.AnnualRun;
+using PartyFunctions.Infrastructure.AnnualRun;
 
 namespace PartyFunctions.IntegrationTests.AnnualRun;
 

@@ -43,7 +43,7 @@ public sealed class AttendanceFormTests(AzuriteFixture azurite)
         Assert.Equal(["Trần Thị Bình", "Nguyễn Văn An"], record.Attendees);
         Assert.Equal(85, record.Score?.Total);
         Assert.Equal(Band.Fair, record.Score?.Band);
-        var archive = await world.Host.Services.GetRequiredService<PartyFunctions.Storage.Submissions.ScoreTables>().ArchiveAsync();
+        var archive = await world.Host.Services.GetRequiredService<PartyFunctions.Infrastructure.Submissions.ScoreTables>().ArchiveAsync();
         var blob = Assert.Single(await archive.GetBlobsAsync().ToListAsync());
         Assert.Equal($"attendances/{AttendanceWorld.Cell}/2025-11/{record.ReceiptId}.json", blob.Name);
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Access;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Submissions;
-using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Infrastructure.Submissions;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.Concurrency;

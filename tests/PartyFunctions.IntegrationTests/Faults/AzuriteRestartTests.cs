@@ -7,7 +7,7 @@ using PartyFunctions.Classification;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.AnnualRun;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Infrastructure.Notifications;
 using SendGrid;
 using Response = WireMock.ResponseBuilders.Response;
 using WireMock.RequestBuilders;

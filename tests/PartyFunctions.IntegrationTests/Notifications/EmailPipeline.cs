@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Notifications;
-using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Infrastructure.Notifications;
 using SendGrid;
 using WireMock.Server;
 

@@ -3,7 +3,7 @@ using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Notifications;
-using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Infrastructure.Notifications;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

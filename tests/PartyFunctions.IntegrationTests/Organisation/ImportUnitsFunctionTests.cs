@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Organisation;
+using PartyFunctions.Infrastructure.Organisation;
 
 namespace PartyFunctions.IntegrationTests.Organisation;
 

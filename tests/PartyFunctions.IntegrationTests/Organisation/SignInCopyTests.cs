@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Access;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Organisation;
-using PartyFunctions.Storage.Organisation;
+using PartyFunctions.Infrastructure.Organisation;
 
 namespace PartyFunctions.IntegrationTests.Organisation;
 

@@ -10,7 +10,7 @@ using PartyFunctions.Access;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Organisation;
 using PartyFunctions.IntegrationTests.Submissions;
-using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Infrastructure.Submissions;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.Reliability;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.Access;
 using PartyFunctions.Cli;
 using PartyFunctions.IntegrationTests.Harness;
-using PartyFunctions.Storage.Submissions;
+using PartyFunctions.Infrastructure.Submissions;
 
 namespace PartyFunctions.IntegrationTests.Submissions;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Organisation;
-using PartyFunctions.Storage.Organisation;
+using PartyFunctions.Infrastructure.Organisation;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.IntegrationTests.Submissions;

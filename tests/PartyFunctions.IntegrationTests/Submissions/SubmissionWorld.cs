@@ -130,7 +130,7 @@ internal sealed class SubmissionWorld : IAsyncDisposable
 
     public async Task<int> ArchivedAsync()
     {
-        var tables = Host.Services.GetRequiredService<PartyFunctions.Storage.Submissions.ScoreTables>();
+        var tables = Host.Services.GetRequiredService<PartyFunctions.Infrastructure.Submissions.ScoreTables>();
         var container = await tables.ArchiveAsync();
         var count = 0;
         await foreach (var _ in container.GetBlobsAsync())

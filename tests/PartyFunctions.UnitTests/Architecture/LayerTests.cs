@@ -4,13 +4,13 @@ using NetArchTest.Rules;
 namespace PartyFunctions.UnitTests.Architecture;
 
 /// <summary>
-/// The layers of docs/architecture.md, held by NetArchTest over the built assemblies: Core is plain C#, Storage adapts
+/// The layers of docs/architecture.md, held by NetArchTest over the built assemblies: Core is plain C#, Infrastructure adapts
 /// ports and holds no use case, and nothing ships a test (the triggers' rule: TriggerLayerTests).
 /// </summary>
 public sealed class LayerTests
 {
     private static readonly Assembly Core = Layers.Core;
-    private static readonly Assembly Storage = Layers.Storage;
+    private static readonly Assembly Infrastructure = Layers.Infrastructure;
     private static readonly Assembly App = Layers.App;
 
     [Fact]
@@ -28,10 +28,10 @@ public sealed class LayerTests
     }
 
     [Fact]
-    public void Storage_holds_port_adapters_and_their_wiring_but_no_use_case()
+    public void Infrastructure_holds_port_adapters_and_their_wiring_but_no_use_case()
     {
         string[] plumbing = ["Tables", "Entities", "Options", "Exception", "ServiceCollectionExtensions"];
-        var offending = Storage.GetExportedTypes()
+        var offending = Infrastructure.GetExportedTypes()
             .Where(t => t.IsClass && !(t.IsAbstract && t.IsSealed))
             .Where(t => !t.GetInterfaces().Any(i => i.Assembly == Core))
             .Where(t => !plumbing.Any(suffix => t.Name.EndsWith(suffix, StringComparison.Ordinal)))
@@ -40,13 +40,13 @@ public sealed class LayerTests
             .Select(t => t.FullName)
             .ToList();
 
-        Assert.True(offending.Count == 0, "Storage types that adapt no port: " + string.Join(", ", offending));
+        Assert.True(offending.Count == 0, "Infrastructure types that adapt no port: " + string.Join(", ", offending));
     }
 
     [Fact]
     public void No_shipped_project_references_a_test_project()
     {
-        Assembly[] shipped = [Core, Storage, App, typeof(PartyFunctions.Cli.PartyCommand).Assembly, typeof(LocalRunner.FunctionHost).Assembly, Layers.Presentation];
+        Assembly[] shipped = [Core, Infrastructure, App, typeof(PartyFunctions.Cli.PartyCommand).Assembly, typeof(LocalRunner.FunctionHost).Assembly, Layers.Presentation];
 
         var references = shipped.SelectMany(a => a.GetReferencedAssemblies().Select(r => $"{a.GetName().Name} -> {r.Name}"))
             .Where(r => r.Contains("Tests", StringComparison.Ordinal) || r.Contains("Benchmarks", StringComparison.Ordinal))

@@ -9,14 +9,14 @@ namespace PartyFunctions.UnitTests.Architecture;
 internal static class Layers
 {
     public static readonly Assembly Core = typeof(CheckHealth).Assembly;
-    public static readonly Assembly Storage = typeof(StorageClients).Assembly;
+    public static readonly Assembly Infrastructure = typeof(StorageClients).Assembly;
     public static readonly Assembly App = typeof(WorkerPipeline).Assembly;
     public static readonly Assembly Presentation = typeof(PartyFunctions.Presentation.LiquidTemplates).Assembly;
 
-    /// <summary>The ports: Core's interfaces that Storage implements (a new port joins the list by being implemented).</summary>
+    /// <summary>The ports: Core's interfaces that Infrastructure implements (a new port joins the list by being implemented).</summary>
     public static readonly string[] Ports =
     [
-        .. Storage.GetTypes().SelectMany(t => t.GetInterfaces())
+        .. Infrastructure.GetTypes().SelectMany(t => t.GetInterfaces())
             .Where(i => i.Assembly == Core).Select(i => i.FullName!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal),
     ];
 

@@ -14,7 +14,7 @@ public sealed class TriggerLayerTests
         Assert.Contains("PartyFunctions.Notifications.IOutbox", Layers.Ports);
 
         var result = Types.InAssembly(Layers.App).That().MeetCustomRule(new DeclaresFunctions()).ShouldNot()
-            .HaveDependencyOnAny([.. Layers.Ports, "PartyFunctions.Storage", "PartyFunctions.StorageClients", "PartyFunctions.StorageNamespace"])
+            .HaveDependencyOnAny([.. Layers.Ports, "PartyFunctions.Infrastructure", "PartyFunctions.StorageClients", "PartyFunctions.StorageNamespace"])
             .GetResult();
 
         Assert.True(result.IsSuccessful, Layers.Offenders(result));

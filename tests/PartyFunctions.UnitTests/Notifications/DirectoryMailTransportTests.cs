@@ -1,7 +1,7 @@
 using MimeKit;
 using PartyFunctions.Notifications;
 using PartyFunctions.Presentation.Notifications;
-using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Infrastructure.Notifications;
 
 namespace PartyFunctions.UnitTests.Notifications;
 

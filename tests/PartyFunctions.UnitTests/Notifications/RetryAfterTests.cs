@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using PartyFunctions.Storage.Notifications;
+using PartyFunctions.Infrastructure.Notifications;
 
 namespace PartyFunctions.UnitTests.Notifications;
 
