@@ -18,6 +18,8 @@ namespace PartyFunctions.Cli.Demo;
 /// </summary>
 public sealed class DemoRemediation(DemoYear play, DemoClock clock, int year, Random random)
 {
+    private int scheduled;
+
     private const int Writes = 2;
     private const int SlowWrites = PlanRules.DaysToWrite + 1;
     private const int DaysLate = 9;
@@ -95,13 +97,18 @@ public sealed class DemoRemediation(DemoYear play, DemoClock clock, int year, Ra
         }
     }
 
-    /// <summary>Draws what the cell and its member will do with the plan for <paramref name="key"/>, and when.</summary>
+    /// <summary>
+    /// Draws what the cell and its member will do with the plan for <paramref name="key"/>, and when. The first plan is
+    /// always returned once and has its first item closed late, so that even a small demo shows both.
+    /// </summary>
     private void Schedule(AlertKey key)
     {
+        var first = scheduled++ == 0;
         var writes = random.NextDouble() < 0.25 ? SlowWrites : Writes;
-        var returned = random.NextDouble() < 0.4;
+        var returned = random.NextDouble() < 0.4 || first;
         var items = Enumerable.Range(0, 2 + random.Next(2))
-            .Select(i => (Due: Deadlines[Math.Min(i, Deadlines.Length - 1)], Task: Tasks[random.Next(Tasks.Length)], Late: random.NextDouble() < 0.3, Early: random.Next(2)))
+            .Select(i => (Due: Deadlines[Math.Min(i, Deadlines.Length - 1)], Task: Tasks[random.Next(Tasks.Length)],
+                Late: random.NextDouble() < 0.3 || (first && i == 0), Early: random.Next(2)))
             .ToList();
         var comment = Comments[random.Next(Comments.Length)];
         var opened = VietnamDate.DayOf(clock.GetUtcNow());

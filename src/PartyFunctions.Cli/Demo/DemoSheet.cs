@@ -19,6 +19,18 @@ public static class DemoSheet
     public static string Json(string unitId, string code, string receiptId, string period, Band band, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
+        return new JsonObject
+        {
+            ["unitId"] = unitId, ["accessCode"] = code, ["receiptId"] = receiptId, ["period"] = period,
+            ["criteria"] = Criteria(band, random),
+            ["facts"] = Facts(random),
+        }.ToJsonString();
+    }
+
+    /// <summary>The pack's criteria with points that land in <paramref name="band"/>.</summary>
+    public static JsonObject Criteria(Band band, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
         decimal[] points = band switch
         {
             Band.Good => [15, 15, 5, 23 + random.Next(3), 5, 22 + random.Next(4), 10],
@@ -33,18 +45,20 @@ public static class DemoSheet
             criteria[keys[i]] = points[i];
         }
 
+        return criteria;
+    }
+
+    /// <summary>A meeting held as the pack wants it: most members present, none absent without leave, 90 minutes or more.</summary>
+    public static JsonObject Facts(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
         var total = 15 + random.Next(20);
         return new JsonObject
         {
-            ["unitId"] = unitId, ["accessCode"] = code, ["receiptId"] = receiptId, ["period"] = period,
-            ["criteria"] = criteria,
-            ["facts"] = new JsonObject
-            {
-                ["held"] = true, ["combined"] = false, ["membersTotal"] = total, ["membersExempt"] = 1,
-                ["membersPresent"] = total - 2, ["unexcusedAbsent"] = 0,
-                ["durationMinutes"] = 90 + random.Next(40), ["memberDisciplined"] = false,
-            },
-        }.ToJsonString();
+            ["held"] = true, ["combined"] = false, ["membersTotal"] = total, ["membersExempt"] = 1,
+            ["membersPresent"] = total - 2, ["unexcusedAbsent"] = 0,
+            ["durationMinutes"] = 90 + random.Next(40), ["memberDisciplined"] = false,
+        };
     }
 
     public static string Receipt(CellProfile cell, string period, int version) =>

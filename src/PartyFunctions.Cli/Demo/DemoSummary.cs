@@ -53,6 +53,13 @@ public static class DemoSummary
         }
 
         await WritePlansAsync(output, services, year, alerts, cancellationToken);
+        var attended = new List<Attendance.AttendanceRecord>();
+        foreach (var cell in province.Cells)
+        {
+            attended.AddRange(await services.GetRequiredService<Attendance.IAttendanceStore>().GetYearAsync(cell.Id, year, cancellationToken));
+        }
+
+        output.WriteLine(Invariant($"attendances recorded: {attended.Count} ({attended.Count(a => a.Score is not null)} with a score), score-gap alerts opened: {alerts.Count(a => a.Key.Rule == AlertRules.ScoreGap)}"));
         output.WriteLine();
         output.WriteLine("classification   cells");
         foreach (var (name, level) in new (string, Level?)[] { ("HTXSNV", Level.Excellent), ("HTTNV", Level.Good), ("HTNV", Level.Complete), ("KHTNV", Level.Failed), ("no level", null) })

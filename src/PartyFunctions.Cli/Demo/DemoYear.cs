@@ -102,6 +102,8 @@ public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock cl
 
             if (day == 10)
             {
+                clock.At(date, 8, 30);
+                await new DemoAttendance(this).AttendSomeAsync(recorded, period, clock.GetUtcNow(), cancellationToken);
                 clock.At(date, 9);
                 await ConfirmSomeAsync(recorded, cancellationToken);
             }

@@ -47,9 +47,13 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_demo_prints_the_app_metrics_on_stderr_and_the_digests_the_provider_accepted_are_the_emails_sent()
+    public async Task The_demo_records_attendances_and_score_gaps_prints_the_app_metrics_on_stderr_and_the_digests_accepted_are_the_emails_sent()
     {
         var run = await DemoAsync(seed: 3);
+        // Members attended some meetings with their own score, and some cells scored themselves a band above it.
+        var attendances = System.Text.RegularExpressions.Regex.Match(run.Output, @"attendances recorded: ([1-9]\d*) \(([1-9]\d*) with a score\), score-gap alerts opened: ([1-9]\d*)");
+        Assert.True(attendances.Success, run.Output);
+        Assert.Contains("\nscore-gap ", run.Output, StringComparison.Ordinal);
 
         Assert.Equal(0, run.Exit);
         var emails = System.Text.RegularExpressions.Regex.Match(run.Output, @"emails sent: (\d+), digests written: (\d+)");
