@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using PartyFunctions.Alerts;
 using PartyFunctions.Organisation;
@@ -18,7 +19,10 @@ public static class PlanRules
     public const int RemindDaysBefore = 3;
 
     /// <summary>Rules in the order a page prefers them when a unit has more than one plan for a period.</summary>
-    public static readonly IReadOnlyList<string> Rules = [AlertRules.AnnualWeak, AlertRules.Findings, AlertRules.NeedsConsolidation];
+    public static readonly ImmutableArray<string> Rules = [AlertRules.AnnualWeak, AlertRules.Findings, AlertRules.NeedsConsolidation];
+
+    /// <summary>Where <paramref name="rule"/> stands in <see cref="Rules"/>: lower comes first; a rule asking for no plan comes last.</summary>
+    public static int Rank(string rule) => Rules.IndexOf(rule) is var i and >= 0 ? i : int.MaxValue;
 
     public static bool AsksForPlan(string? rule) => rule is AlertRules.AnnualWeak or AlertRules.NeedsConsolidation or AlertRules.Findings;
 

@@ -53,6 +53,6 @@ public sealed class ReadPlanView(IAlertStore alerts, IRemediationStore plans, IF
 
         var ofUnit = await alerts.GetOfUnitAsync(key.UnitId, cancellationToken);
         return ofUnit.Select(a => a.Alert).Where(a => a.Key.Period == key.Period && PlanRules.AsksForPlan(a.Key.Rule))
-            .OrderBy(a => a.IsOpen ? 0 : 1).ThenBy(a => PlanRules.Rules.ToList().IndexOf(a.Key.Rule)).FirstOrDefault();
+            .OrderBy(a => a.IsOpen ? 0 : 1).ThenBy(a => PlanRules.Rank(a.Key.Rule)).FirstOrDefault();
     }
 }

@@ -97,15 +97,13 @@ public sealed class ViewPlanTracker(
     /// <summary>Lateness: overdue plans first, then more overdue items, then waiting longer; ties by unit, then rule.</summary>
     private static List<TrackerRow> Order(List<TrackerRow> rows, TrackerSort sort)
     {
-        var byUnit = rows.OrderBy(r => r.UnitPath, StringComparer.Ordinal).ThenBy(r => RuleRank(r.Rule)).ThenBy(r => r.Period, StringComparer.Ordinal);
+        var byUnit = rows.OrderBy(r => r.UnitPath, StringComparer.Ordinal).ThenBy(r => PlanRules.Rank(r.Rule)).ThenBy(r => r.Period, StringComparer.Ordinal);
         return sort switch
         {
             TrackerSort.Unit => [.. byUnit],
-            TrackerSort.Waiting => [.. rows.OrderByDescending(r => r.DaysSinceAlert ?? -1).ThenBy(r => r.UnitPath, StringComparer.Ordinal).ThenBy(r => RuleRank(r.Rule))],
+            TrackerSort.Waiting => [.. rows.OrderByDescending(r => r.DaysSinceAlert ?? -1).ThenBy(r => r.UnitPath, StringComparer.Ordinal).ThenBy(r => PlanRules.Rank(r.Rule))],
             _ => [.. rows.OrderByDescending(r => r.Late).ThenByDescending(r => r.ItemsOverdue).ThenByDescending(r => r.DaysSinceAlert ?? -1)
-                .ThenBy(r => r.UnitPath, StringComparer.Ordinal).ThenBy(r => RuleRank(r.Rule))],
+                .ThenBy(r => r.UnitPath, StringComparer.Ordinal).ThenBy(r => PlanRules.Rank(r.Rule))],
         };
     }
-
-    private static int RuleRank(string rule) => PlanRules.Rules.ToList().IndexOf(rule) is var i and >= 0 ? i : int.MaxValue;
 }
