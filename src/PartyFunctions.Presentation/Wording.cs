@@ -1,6 +1,7 @@
 using System.Globalization;
 using PartyFunctions.Alerts;
 using PartyFunctions.Classification;
+using PartyFunctions.Scoring;
 using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Presentation;
@@ -26,6 +27,30 @@ public static class Wording
 
     /// <summary>"05/12/2025".</summary>
     public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>How far a self-score stands from an observed one, in words ("tự chấm cao hơn 11 điểm").</summary>
+    public static string Difference(decimal selfMinusObserved, bool en)
+    {
+        var points = Number(Math.Abs(selfMinusObserved), en);
+        return selfMinusObserved switch
+        {
+            > 0 => en ? $"the self-score is {points} points higher" : $"tự chấm cao hơn {points} điểm",
+            < 0 => en ? $"the self-score is {points} points lower" : $"tự chấm thấp hơn {points} điểm",
+            _ => en ? "the same as the self-score" : "bằng điểm tự chấm",
+        };
+    }
+
+    /// <summary>
+    /// Both scores of a month and the difference: "Tự chấm 95 (Tốt); dự sinh hoạt 84 (Khá) – Nguyễn Văn A, ngày
+    /// 12/03/2026; tự chấm cao hơn 11 điểm".
+    /// </summary>
+    public static string SelfObserved(PartyFunctions.Attendance.SelfObserved both, bool en)
+    {
+        ArgumentNullException.ThrowIfNull(both);
+        return en
+            ? $"Self-score {Number(both.SelfTotal, true)} ({both.SelfBand.English()}); observed {Number(both.ObservedTotal, true)} ({both.ObservedBand.English()}) – {both.ObservedBy}, {both.MeetingDate:yyyy-MM-dd}; {Difference(both.Difference, true)}"
+            : $"Tự chấm {Number(both.SelfTotal, false)} ({both.SelfBand.Vietnamese()}); dự sinh hoạt {Number(both.ObservedTotal, false)} ({both.ObservedBand.Vietnamese()}) – {both.ObservedBy}, ngày {Date(both.MeetingDate)}; {Difference(both.Difference, false)}";
+    }
 
     /// <summary>A stored "Vietnamese / English" text (an alert's detail) in the reader's language; a text without " / " as it is.</summary>
     public static string? OneLanguage(string? text, bool en)

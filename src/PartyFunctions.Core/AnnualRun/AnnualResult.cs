@@ -25,6 +25,9 @@ public sealed record AnnualResult(
 {
     public bool DemotedByQuota => (Reasons & LevelReasons.Quota) != 0;
 
+    /// <summary>The months (up to the run's through-month) that have both a self-score and an observed score, in order.</summary>
+    public IReadOnlyList<ObservedMonth> Observed { get; init; } = [];
+
     /// <summary>The confirmed or overriding level when the committee decided, else none yet.</summary>
     public Level? Final => Decision?.Level;
 
@@ -35,3 +38,6 @@ public sealed record AnnualResult(
 
 /// <summary>The superior standing committee's decision on a proposal: confirmed as proposed, or overridden with a reason.</summary>
 public sealed record AnnualDecision(Level Level, bool Override, string Reason, string DecidedBy, DateTimeOffset DecidedAt);
+
+/// <summary>A month of the year with its self-score beside the score observed at its meeting.</summary>
+public sealed record ObservedMonth(int Month, Attendance.SelfObserved Scores);

@@ -8,13 +8,15 @@ namespace PartyFunctions.AnnualRun;
 
 /// <summary>
 /// Use case behind the shard queue: classify the cells of one grassroots committee for the run's year. It reads the
-/// committee's year of scores in one partition scan (never one query per cell), applies the policy engine and the
-/// quota, writes the results and the committee's report, then records the shard as done and completes the run when
+/// committee's year of scores in one partition scan (never one query per cell), and its year of attendance records in
+/// another, applies the policy engine and the quota, sets each cell's self-scores beside the observed ones, writes the
+/// results and the committee's report, then records the shard as done and completes the run when
 /// it was the last. Redelivered or repeated, it writes the same results.
 /// </summary>
 public sealed class ClassifyShard(
     IUnitStore units,
     IScoreStore scores,
+    Attendance.IAttendanceStore attendance,
     IAnnualResultStore results,
     IClassificationRunStore runs,
     IReportStore reports,
@@ -34,6 +36,7 @@ public sealed class ClassifyShard(
         var subtreeRead = units.GetSubtreeAsync(message.SuperiorId, cancellationToken);
         var bandsRead = scores.GetYearBandsAsync(message.SuperiorId, message.Year, cancellationToken);
         var storedRead = results.GetAsync(message.Year, message.SuperiorId, cancellationToken);
+        var attendanceRead = attendance.GetOfSuperiorYearAsync(message.SuperiorId, message.Year, cancellationToken);
         var run = (await runRead)?.Run
             ?? throw new InvalidOperationException($"Run {message.RunId} does not exist; the shard cannot be classified.");
         var pack = catalog.Find(run.PackId) ?? throw new InvalidOperationException($"Pack {run.PackId} of run {run.RunId} is unknown.");
@@ -49,7 +52,11 @@ public sealed class ClassifyShard(
         var years = cells.Select(cell => new CellYear(cell.Id, superior.Id, Months(monthsByCell[cell.Id]), cell.ActiveFrom, cell.ActiveTo)).ToList();
         var classified = Classifier.ClassifyAll(pack, years, new YearWindow(run.Year, run.ThroughMonth));
         var names = cells.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
-        var computed = classified.Select(c => AnnualResult.From(c, names[c.UnitId], run.Year, run.RunId)).ToList();
+        var seen = (await attendanceRead).Where(r => r.Period.Month <= run.ThroughMonth).ToLookup(r => (r.UnitId, r.Period.Month));
+        var computed = classified.Select(c => AnnualResult.From(c, names[c.UnitId], run.Year, run.RunId) with
+        {
+            Observed = Observed(monthsByCell[c.UnitId], seen),
+        }).ToList();
         var decisions = (await storedRead).Where(r => r.Decision is not null).ToDictionary(r => r.UnitId, r => r.Decision, StringComparer.Ordinal);
         var shown = computed.Select(r => decisions.TryGetValue(r.UnitId, out var decision) ? r with { Decision = decision } : r).ToList();
 
@@ -71,6 +78,12 @@ public sealed class ClassifyShard(
 
         return computed.Count;
     }
+
+    private static List<ObservedMonth> Observed(IEnumerable<MonthBand> months, ILookup<(string UnitId, int Month), Attendance.AttendanceRecord> seen) =>
+        [.. months.OrderBy(m => m.Month)
+            .Select(m => (m.Month, Scores: Attendance.SelfObserved.Of(m.SelfTotal, m.Band, seen[(m.UnitId, m.Month)])))
+            .Where(m => m.Scores is not null)
+            .Select(m => new ObservedMonth(m.Month, m.Scores!))];
 
     private static MonthReport[] Months(IEnumerable<MonthBand> stored)
     {

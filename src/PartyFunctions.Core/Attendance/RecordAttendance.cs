@@ -76,6 +76,13 @@ public sealed class RecordAttendance(
         var outcome = await StoreAsync(input, record!, view with { Result = result }, now, cancellationToken);
         if (outcome.Succeeded)
         {
+            // The superior's copy after the record (a replayed request writes it again, so a copy lost with an answer
+            // comes back), then the check, which reads the unit's own partition.
+            if (view.Unit!.ParentId is { } superior && outcome.Stored is { } stored)
+            {
+                await records.IndexAsync(stored.Record, superior, cancellationToken);
+            }
+
             await scoreGap.RunAsync(view.Unit!, record!.Period, null, $"attendance {record.ReceiptId}", cancellationToken);
         }
 

@@ -20,10 +20,7 @@ public static class ScoreGap
     {
         ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(observed);
-        return observed
-            .Where(o => o.Score is { } s && Opens(self.Total, self.Band, s.Total, s.Band, margin))
-            .OrderBy(o => o.Score!.Total).ThenBy(o => o.Score!.Band).ThenBy(o => o.Author, StringComparer.Ordinal)
-            .FirstOrDefault();
+        return SelfObserved.LowestFirst(observed).FirstOrDefault(o => Opens(self.Total, self.Band, o.Score!.Total, o.Score.Band, margin));
     }
 
     /// <summary>The alert's line: both scores, the difference, and who observed on which day, in Vietnamese then English.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using PartyFunctions.AnnualRun;
 using PartyFunctions.Classification;
@@ -13,6 +14,9 @@ namespace PartyFunctions.Infrastructure.AnnualRun;
 /// </summary>
 public sealed class TableAnnualResultStore(AnnualRunTables tables) : IAnnualResultStore
 {
+    // Letters as they are (observers' names), as the other JSON columns keep them.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task SaveAsync(IReadOnlyList<AnnualResult> results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -81,9 +85,15 @@ public sealed class TableAnnualResultStore(AnnualRunTables tables) : IAnnualResu
         ["YearBand"] = r.YearBand.Code(),
         ["Proposed"] = r.Proposed.Code(),
         ["Reasons"] = (int)r.Reasons,
+        ["Observed"] = JsonSerializer.Serialize(r.Observed, Json),
     };
 
-    private static AnnualResult ToResult(TableEntity e) => new(
+    private static AnnualResult ToResult(TableEntity e) => Result(e) with
+    {
+        Observed = e.GetString("Observed") is { Length: > 0 } json ? JsonSerializer.Deserialize<List<ObservedMonth>>(json, Json) ?? [] : [],
+    };
+
+    private static AnnualResult Result(TableEntity e) => new(
         e.GetInt32("Year") ?? 0, e.RowKey, e.GetString("UnitName") ?? string.Empty, e.GetString("SuperiorId") ?? string.Empty,
         e.GetString("RunId") ?? string.Empty, e.GetInt32("Required") ?? 0, e.GetInt32("Good") ?? 0, e.GetInt32("FairOrBetter") ?? 0,
         e.GetInt32("Weak") ?? 0,

@@ -12,6 +12,8 @@ namespace PartyFunctions.Infrastructure.Attendance;
 /// Attendance records (docs/storage-schema.md): PK = unit id, RK = <c>{yyyy-MM}|{author key}</c>, the author key a
 /// SHA-256 prefix of the author (an address stays out of keys). The whole record is the JSON column <c>Record</c>; the
 /// other columns are for people reading the table. First versions are inserts, amendments replaces under If-Match.
+/// Each record has a copy under its unit's superior, PK = <c>{superiorId}|{yyyy}</c> (no unit id holds '|'), RK =
+/// <c>{unitId}|{MM}|{author key}</c>: a committee's year of attendance is one partition.
 /// </summary>
 public sealed class TableAttendanceStore(AttendanceTables tables) : IAttendanceStore
 {
@@ -32,6 +34,50 @@ public sealed class TableAttendanceStore(AttendanceTables tables) : IAttendanceS
     // '-' + 1 is '.': the year's rows are exactly the keys from "yyyy-" up to "yyyy.".
     public Task<IReadOnlyList<AttendanceRecord>> GetYearAsync(string unitId, int year, CancellationToken cancellationToken) =>
         RangeAsync(unitId, Year(year) + "-", Year(year) + ".", cancellationToken);
+
+    public async Task<IReadOnlyList<AttendanceRecord>> GetOfSuperiorYearAsync(string superiorId, int year, CancellationToken cancellationToken)
+    {
+        var table = await tables.RecordsAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SuperiorPartition(superiorId, year)}");
+        var records = new List<AttendanceRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            records.Add(Read(entity));
+        }
+
+        return records;
+    }
+
+    public async Task IndexAsync(AttendanceRecord record, string superiorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await tables.RecordsAsync();
+        var copy = Write(record);
+        copy.PartitionKey = SuperiorPartition(superiorId, record.Period.Year);
+        copy.RowKey = $"{record.UnitId}|{record.Period.Month:00}|{AuthorKey(record.Author)}";
+        // A few rounds at most: each lost round means another writer stored a copy meanwhile, and a later one ends it.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(copy.PartitionKey, copy.RowKey, cancellationToken: cancellationToken);
+            try
+            {
+                if (!found.HasValue || found.Value is null)
+                {
+                    await table.AddEntityAsync(copy, cancellationToken);
+                }
+                else if ((found.Value.GetInt32("Version") ?? 0) < record.Version)
+                {
+                    await table.UpdateEntityAsync(copy, found.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone wrote the copy between the read and the write: read again.
+            }
+        }
+    }
 
     public async Task<bool> TryAddAsync(AttendanceRecord record, CancellationToken cancellationToken)
     {
@@ -76,8 +122,12 @@ public sealed class TableAttendanceStore(AttendanceTables tables) : IAttendanceS
 
     private static string Year(int year) => year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string RowKey(ScorePeriod period, string author) =>
-        $"{period}|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(author.Trim().ToUpperInvariant())))[..16]}";
+    private static string RowKey(ScorePeriod period, string author) => $"{period}|{AuthorKey(author)}";
+
+    private static string AuthorKey(string author) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(author.Trim().ToUpperInvariant())))[..16];
+
+    private static string SuperiorPartition(string superiorId, int year) => $"{superiorId}|{Year(year)}";
 
     private static AttendanceRecord Read(TableEntity entity) =>
         JsonSerializer.Deserialize<AttendanceRecord>(entity.GetString("Record"), Json)

@@ -31,7 +31,10 @@ internal static class ScoreEntities
             e.GetInt32("Month") ?? 0,
             BandCodes.TryParse(e.GetString("Band"), out var band) ? band : Band.Weak,
             confirmed,
-            (decimal)(confirmed is null ? e.GetDouble("Total") ?? 0 : e.GetDouble("ConfirmedTotal") ?? e.GetDouble("Total") ?? 0));
+            (decimal)(confirmed is null ? e.GetDouble("Total") ?? 0 : e.GetDouble("ConfirmedTotal") ?? e.GetDouble("Total") ?? 0))
+        {
+            SelfTotal = (decimal)(e.GetDouble("Total") ?? 0),
+        };
     }
 
     public static TableEntity Write(ScoreRecord score)

@@ -17,7 +17,8 @@ namespace PartyFunctions.Presentation.AnnualRun;
 public sealed class AnnualReportRenderer : IAnnualReportRenderer
 {
     public static readonly string[] CsvHeader =
-        ["unitId", "unitName", "superiorId", "required", "tot", "kha_or_better", "kem", "yearBand", "proposed", "final", "flags"];
+        ["unitId", "unitName", "superiorId", "required", "tot", "kha_or_better", "kem", "yearBand", "proposed", "final", "flags",
+            "observedMonths", "selfVsObserved", "largestDifference"];
 
     private static readonly TemplateOptions Options = LiquidTemplates.Options(typeof(ReportView), typeof(LevelCount), typeof(Bar), typeof(RowView));
     private readonly IFluidTemplate template = LiquidTemplates.Get("report.vi");
@@ -72,6 +73,12 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
                 csv.WriteField(r.Proposed.Code());
                 csv.WriteField(r.Final.Code());
                 csv.WriteField(Flags(r));
+                // Self against observed last, so readers of the earlier columns keep working: "2026-03 95/84/11; …".
+                csv.WriteField(r.Observed.Count);
+                csv.WriteField(string.Join("; ", r.Observed.Select(o => string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Year}-{o.Month:00} {o.Scores.SelfTotal:0.##}/{o.Scores.ObservedTotal:0.##}/{o.Scores.Difference:0.##}"))));
+                csv.WriteField(r.Observed.Count == 0 ? string.Empty
+                    : r.Observed.Max(o => o.Scores.Difference).ToString("0.##", CultureInfo.InvariantCulture));
                 csv.EndRecord();
             }
         }
@@ -81,7 +88,8 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
 
     private static RowView Row(AnnualResult r) =>
         new(r.UnitId, r.UnitName, r.Required, r.Good, r.FairOrBetter, r.Weak,
-            r.YearBand is { } band ? band.Vietnamese() : "Chưa đủ dữ liệu", r.Proposed.Code(), r.Final.Code(), Remarks(r));
+            r.YearBand is { } band ? band.Vietnamese() : "Chưa đủ dữ liệu", r.Proposed.Code(), r.Final.Code(), Remarks(r),
+            [.. r.Observed.Select(o => $"Tháng {o.Month:00}: " + Wording.SelfObserved(o.Scores, en: false))]);
 
     private static string Remarks(AnnualResult r) =>
         string.Join("; ", new[] { r.DemotedByQuota ? "vượt tỷ lệ" : null, r.Decision is { Override: true } ? "cấp ủy quyết định khác đề xuất" : null }.OfType<string>());
@@ -98,5 +106,6 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
     private sealed record Bar(string Label, int Count, int Y, int Width, string Color);
 
     private sealed record RowView(
-        string UnitId, string UnitName, int Required, int Good, int FairOrBetter, int Weak, string YearBand, string Proposed, string Final, string Flags);
+        string UnitId, string UnitName, int Required, int Good, int FairOrBetter, int Weak, string YearBand, string Proposed, string Final, string Flags,
+        IReadOnlyList<string> Observed);
 }

@@ -47,7 +47,8 @@ public sealed class StatusPages
             report.Count(SubmissionStatus.Pending), report.OpenAlerts, 20 + (counts.Count * 70), bars, csvUrl, yearUrl, report.Period.Year,
             report.Rows.Select(r => new RowView(r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status),
                 r.Band?.Vietnamese() ?? string.Empty, r.Total is { } total ? Wording.Number(total, en: false) : string.Empty,
-                string.Join("; ", r.OpenAlerts.Select(a => Wording.AlertLabel(a, en: false))))).ToList());
+                string.Join("; ", r.OpenAlerts.Select(a => Wording.AlertLabel(a, en: false))),
+                r.Observed is { } both ? Wording.SelfObserved(both, en: false) : string.Empty)).ToList());
         var context = new TemplateContext(view, options);
         context.SetValue("style", Stylesheet.Css);
         return status.Render(context, LiquidTemplates.Html);
@@ -60,7 +61,9 @@ public sealed class StatusPages
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, CsvFiles.Writer, leaveOpen: true))
         {
-            csv.WriteHeader(["unitId", "name", "superior", "status", "statusVi", "band", "bandVi", "total", "openAlerts"]);
+            // The self-against-observed columns come last, so that readers of the earlier columns keep working.
+            csv.WriteHeader(["unitId", "name", "superior", "status", "statusVi", "band", "bandVi", "total", "openAlerts",
+                "selfTotal", "observedTotal", "observedBand", "difference"]);
             foreach (var r in report.Rows)
             {
                 foreach (var field in new[]
@@ -68,6 +71,8 @@ public sealed class StatusPages
                     r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status), r.Band?.Code() ?? string.Empty,
                     r.Band?.Vietnamese() ?? string.Empty, r.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
                     string.Join("; ", r.OpenAlerts),
+                    Plain(r.Observed?.SelfTotal), Plain(r.Observed?.ObservedTotal), r.Observed?.ObservedBand.Code() ?? string.Empty,
+                    Plain(r.Observed?.Difference),
                 })
                 {
                     csv.WriteField(field);
@@ -79,6 +84,8 @@ public sealed class StatusPages
 
         return ExcelCsv.Bytes(text.ToString());
     }
+
+    private static string Plain(decimal? number) => number?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public string AcknowledgeHtml(AcknowledgeResult result, string? token)
     {
@@ -139,7 +146,8 @@ public sealed class StatusPages
 
     private sealed record Bar(string Label, int Count, string Colour, int X, int Y, int Height, int LabelX, int CountY);
 
-    private sealed record RowView(string UnitId, string Name, string SuperiorName, string StatusCode, string Status, string Band, string Total, string Alerts);
+    private sealed record RowView(
+        string UnitId, string Name, string SuperiorName, string StatusCode, string Status, string Band, string Total, string Alerts, string Observed);
 
     private sealed record AcknowledgeView(string Headline, AlertView? Alert, bool CanAcknowledge, string Token, string Action);
 

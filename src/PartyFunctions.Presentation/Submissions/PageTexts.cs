@@ -55,9 +55,6 @@ internal static class PageTexts
         ["confirmDone"] = "Đã xác nhận: {0} điểm, xếp loại {1}.",
         ["observedScore"] = "Điểm dự sinh hoạt",
         ["observedLine"] = "{0} / {1}, {2} – {3}, ngày {4}; {5}",
-        ["selfAbove"] = "tự chấm cao hơn {0} điểm",
-        ["selfBelow"] = "tự chấm thấp hơn {0} điểm",
-        ["selfSame"] = "bằng điểm tự chấm",
     };
 
     public static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
@@ -112,9 +109,6 @@ internal static class PageTexts
         ["confirmDone"] = "Confirmed: {0} points, band {1}.",
         ["observedScore"] = "Observed score",
         ["observedLine"] = "{0} / {1}, {2} – {3}, on {4}; {5}",
-        ["selfAbove"] = "the self-score is {0} points higher",
-        ["selfBelow"] = "the self-score is {0} points lower",
-        ["selfSame"] = "the same as the self-score",
     };
 
     public static Dictionary<string, string> For(string language) => language == "en" ? En : Vi;

@@ -138,7 +138,7 @@ public sealed class SubmissionPages
 
             model["observed"] = view.Observed.Select(o => string.Format(CultureInfo.InvariantCulture, t["observedLine"],
                 Number(o.Score!.Total, en), Number(pack.TotalPoints, en), BandName(o.Score.Band, en), o.RecordedBy,
-                o.MeetingDate.ToString(en ? "yyyy-MM-dd" : "dd/MM/yyyy", CultureInfo.InvariantCulture), Difference(score.Total - o.Score.Total, t, en))).ToList();
+                o.MeetingDate.ToString(en ? "yyyy-MM-dd" : "dd/MM/yyyy", CultureInfo.InvariantCulture), Wording.Difference(score.Total - o.Score.Total, en))).ToList();
             model["factList"] = Facts(score.Facts, t);
             model["criteria"] = pack.Criteria.Select(c => Field("criteria." + c.Key, en ? c.Names.En : c.Names.Vi, "points",
                 start.TryGetValue(c.Key, out var p) ? Number(p, en) : null, c.Max)).ToList();
@@ -170,11 +170,6 @@ public sealed class SubmissionPages
             new(t["memberDisciplined"], YesNo(facts.MemberDisciplined)),
         ];
     }
-
-    /// <summary>How far the self-score is from an observed one, in words ("tự chấm cao hơn 11 điểm").</summary>
-    private static string Difference(decimal selfMinusObserved, Dictionary<string, string> t, bool en) =>
-        string.Format(CultureInfo.InvariantCulture, t[selfMinusObserved > 0 ? "selfAbove" : selfMinusObserved < 0 ? "selfBelow" : "selfSame"],
-            Number(Math.Abs(selfMinusObserved), en));
 
     private static string ReportingCalendarDefault(DateOnly today) => ReportingCalendar.DefaultPeriod(today).ToString();
 
