@@ -10,7 +10,7 @@ namespace PartyFunctions.Attendance;
 /// (<see cref="ScoreGap"/>), after either changes: an attendance record (<see cref="RecordAttendance"/>) or a score event
 /// (<see cref="ApplyScoreRecorded"/>). A gap opens <c>score-gap</c> quietly, through <see cref="OpenAlerts"/> (the next
 /// escalation run tells the superior's office); a gap that closed (an amendment) or a month the superior confirmed
-/// resolves it. Idempotent: opening is insert-only and resolving a resolved alert does nothing, so copies may race.
+/// resolves it (adopting the observed score is a confirmation, so it resolves it too). Idempotent: opening is insert-only and resolving a resolved alert does nothing, so copies may race.
 /// </summary>
 public sealed class CheckScoreGap(IScoreStore scores, IAttendanceStore records, SubmissionPolicy policy, OpenAlerts alerts, ResolveAlert resolve, TimeProvider clock)
 {
@@ -36,7 +36,7 @@ public sealed class CheckScoreGap(IScoreStore scores, IAttendanceStore records, 
         if (self.IsConfirmed)
         {
             // The superior has decided the month, having the observed score beside the self-score on its sheet.
-            await resolve.RunAsync(key, now, actor, "month confirmed", cancellationToken);
+            await resolve.RunAsync(key, now, actor, self.Confirmation!.Adopted is null ? "month confirmed" : "observed score adopted", cancellationToken);
             return ScoreGapCheck.Confirmed;
         }
 

@@ -10,6 +10,9 @@ namespace PartyFunctions.Submissions;
 /// signed link (action <see cref="Action"/>, scoped to the superior: the cell must lie in its subtree). The confirmed
 /// score prevails from then on. Audit: the archive keeps who, when, the points before and after and the reason; the
 /// score keeps who and when. The page shows a version; confirming a version that has changed since is a conflict.
+/// The confirmation may instead adopt a score a member observed at the meeting, with a reason (docs/follow-up.md): the
+/// month's confirmed score is then the observed one, which is what the roll-up and the alerts use from then on
+/// (<see cref="ScoreRecord.EffectiveBand"/>).
 /// </summary>
 public sealed class ConfirmScore(
     SubtreeAccess access, LinkSigner signer, IScoreStore scores, IScoreArchive archive, SubmissionPolicy policy, Attendance.IAttendanceStore attendance,
@@ -47,7 +50,8 @@ public sealed class ConfirmScore(
         var current = view.Score!;
         var pack = view.Pack ?? throw new InvalidOperationException($"Score of {input.UnitId} names unknown pack {current.Record.PackId}.");
         var errors = new List<FieldError>();
-        var points = ReadPoints(input.Points, errors);
+        var adopted = input.AdoptObserved is { Length: > 0 } chosen ? Adopt(view, chosen, errors) : null;
+        var points = adopted?.Sheet.Criteria.ToDictionary(StringComparer.Ordinal) ?? ReadPoints(input.Points, errors);
         var reason = Text(input.Reason, "reason", errors);
         var name = Text(input.ConfirmerName, "confirmerName", errors);
         if (string.IsNullOrEmpty(name))
@@ -60,10 +64,18 @@ public sealed class ConfirmScore(
             errors.Add(SubmissionErrors.Receipt());
         }
 
-        var corrected = MonthlyScoring.Score(pack, new ScoreSheet(current.Record.Period.ToString(), points, current.Record.Facts));
+        // An adopted observation is scored as it was recorded: on the observer's sheet (its facts) and its pack.
+        var corrected = adopted is { } taken
+            ? MonthlyScoring.Score(taken.Pack, taken.Sheet)
+            : MonthlyScoring.Score(pack, new ScoreSheet(current.Record.Period.ToString(), points, current.Record.Facts));
         errors.AddRange(corrected.Errors);
-        var changed = !SamePoints(current.Record.Criteria, points);
-        if (changed && string.IsNullOrEmpty(reason))
+        var changed = !SamePoints(current.Record.Criteria, points) || adopted is not null;
+        if (adopted is not null && string.IsNullOrEmpty(reason))
+        {
+            errors.Add(new FieldError("reason", "adopt-reason-required", "Khi lấy điểm dự sinh hoạt làm điểm xác nhận phải ghi lý do.",
+                "Adopting the observed score needs a reason."));
+        }
+        else if (changed && string.IsNullOrEmpty(reason))
         {
             errors.Add(new FieldError("reason", "reason-required", "Khi sửa điểm phải ghi lý do.", "A correction needs a reason."));
         }
@@ -88,7 +100,8 @@ public sealed class ConfirmScore(
         var link = signer.Verify(input.Link, Action).Link!;
         var who = $"{name} (liên kết của {link.Subject ?? link.ScopeUnitId})";
         var result = corrected.Score!;
-        var confirmation = new ScoreConfirmation(points, result.Total, result.Band, [.. result.Reasons.Select(x => x.Code)], reason ?? "", who, now);
+        var confirmation = new ScoreConfirmation(points, result.Total, result.Band, [.. result.Reasons.Select(x => x.Code)], reason ?? "", who, now,
+            adopted?.Observation);
         var receipt = input.ReceiptId is { Length: > 0 } given ? given : ReceiptId.New();
         var confirmed = current.Record with { Confirmation = confirmation, ReceiptId = receipt, Version = current.Record.Version + 1 };
         await archive.AppendAsync(new ArchiveEntry("confirmation", confirmed.UnitId, confirmed.Period, receipt, now, input.ClientIpHash,
@@ -144,6 +157,26 @@ public sealed class ConfirmScore(
                 "Chi bộ chưa nộp tự chấm điểm cho tháng này.", "The cell has not submitted a self-score for this month."))
             : new ConfirmationView(ConfirmationStatus.Shown, allowed.Unit, score, null, null);
     }
+
+    /// <summary>
+    /// The observation <paramref name="chosen"/> names (its author's <see cref="Attendance.MemberKey"/>) among the month's
+    /// scored records, with the sheet and pack that scored it; null and an error when there is none such.
+    /// </summary>
+    private Adoption? Adopt(ConfirmationView view, string chosen, List<FieldError> errors)
+    {
+        var record = view.Observed.FirstOrDefault(o => string.Equals(Attendance.MemberKey.Of(o.Author), chosen, StringComparison.Ordinal));
+        if (record?.Score is not { } seen || (policy.Catalog.Find(seen.PackId) ?? view.Pack) is not { } pack)
+        {
+            errors.Add(new FieldError("adoptObserved", "adopt-unknown", "Không có điểm dự sinh hoạt này trong tháng; hãy mở lại trang.",
+                "There is no such observed score this month; open the page again."));
+            return null;
+        }
+
+        return new Adoption(new ScoreSheet(record.Period.ToString(), seen.Criteria, seen.Facts), pack,
+            new AdoptedObservation(record.RecordedBy, record.MeetingDate, seen.PackId));
+    }
+
+    private sealed record Adoption(ScoreSheet Sheet, Policy.PolicyPack Pack, AdoptedObservation Observation);
 
     private static Dictionary<string, decimal> ReadPoints(IReadOnlyDictionary<string, string?> typed, List<FieldError> errors)
     {

@@ -35,7 +35,9 @@ public sealed record ScoreRecord(
 
 /// <summary>
 /// The superior's confirmation of a month: the points it confirmed or corrected, the resulting total and band, why
-/// it corrected them (empty when it confirmed as submitted), who confirmed and when.
+/// it corrected them (empty when it confirmed as submitted), who confirmed and when. When it adopted the score a member
+/// observed at the meeting (<see cref="Adopted"/>), the points, total and band are that observation's, and the reason
+/// says why.
 /// </summary>
 public sealed record ScoreConfirmation(
     IReadOnlyDictionary<string, decimal> Criteria,
@@ -44,7 +46,8 @@ public sealed record ScoreConfirmation(
     IReadOnlyList<string> ReasonCodes,
     string Reason,
     string ConfirmedBy,
-    DateTimeOffset ConfirmedAt)
+    DateTimeOffset ConfirmedAt,
+    AdoptedObservation? Adopted = null)
 {
     /// <summary>Reasons and names are short texts; the cap keeps a stored score far below the 64 KB of a table property.</summary>
     public const int MaxTextLength = 1000;
@@ -52,3 +55,6 @@ public sealed record ScoreConfirmation(
 
 /// <summary>A stored score with the version tag (ETag) an amendment or confirmation must match to replace it.</summary>
 public sealed record StoredScore(ScoreRecord Record, string ETag);
+
+/// <summary>The observation a confirmation adopted: who recorded it, the day of the meeting, and the pack that scored it.</summary>
+public sealed record AdoptedObservation(string ObservedBy, DateOnly MeetingDate, string PackId);

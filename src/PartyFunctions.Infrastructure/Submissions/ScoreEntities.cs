@@ -75,6 +75,13 @@ internal static class ScoreEntities
             entity["ConfirmReason"] = c.Reason;
             entity["ConfirmedBy"] = c.ConfirmedBy;
             entity["ConfirmedAt"] = c.ConfirmedAt;
+            if (c.Adopted is { } adopted)
+            {
+                entity["AdoptedObservedBy"] = adopted.ObservedBy;
+                entity["AdoptedMeetingDate"] = adopted.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                entity["AdoptedPackId"] = adopted.PackId;
+            }
+
         }
 
         foreach (var (key, value) in entity)
@@ -98,7 +105,11 @@ internal static class ScoreEntities
                 Codes(e.GetString("ConfirmedReasonCodes")),
                 e.GetString("ConfirmReason") ?? string.Empty,
                 e.GetString("ConfirmedBy") ?? string.Empty,
-                e.GetDateTimeOffset("ConfirmedAt") ?? default)
+                e.GetDateTimeOffset("ConfirmedAt") ?? default,
+                e.GetString("AdoptedObservedBy") is { } observedBy
+                    && DateOnly.TryParseExact(e.GetString("AdoptedMeetingDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var met)
+                    ? new AdoptedObservation(observedBy, met, e.GetString("AdoptedPackId") ?? string.Empty)
+                    : null)
             : null;
         return new ScoreRecord(
             e.GetString("UnitId"),

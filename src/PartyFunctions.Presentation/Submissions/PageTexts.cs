@@ -50,11 +50,17 @@ internal static class PageTexts
         ["confirmed"] = "Đã xác nhận",
         ["confirmer"] = "Người xác nhận",
         ["confirmerName"] = "Họ tên người xác nhận",
-        ["reason"] = "Lý do sửa điểm (bắt buộc khi sửa)",
+        ["reason"] = "Lý do sửa điểm hoặc lấy điểm dự sinh hoạt (bắt buộc khi sửa hoặc lấy)",
         ["confirm"] = "Xác nhận",
         ["confirmDone"] = "Đã xác nhận: {0} điểm, xếp loại {1}.",
         ["observedScore"] = "Điểm dự sinh hoạt",
         ["observedLine"] = "{0} / {1}, {2} – {3}, ngày {4}; {5}",
+        ["adoptLegend"] = "Điểm xác nhận",
+        ["adoptNone"] = "Xác nhận hoặc sửa theo các tiêu chí dưới đây",
+        ["adoptLine"] = "Lấy điểm dự sinh hoạt: {0} / {1}, {2} – {3}, ngày {4}",
+        ["adoptedFrom"] = "Lấy theo điểm dự sinh hoạt",
+        ["adoptedLine"] = "của {0}, ngày {1}",
+        ["adoptDone"] = "Đã lấy điểm dự sinh hoạt làm điểm xác nhận: {0} điểm, xếp loại {1}.",
     };
 
     public static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
@@ -104,11 +110,17 @@ internal static class PageTexts
         ["confirmed"] = "Confirmed",
         ["confirmer"] = "Confirmed by",
         ["confirmerName"] = "Your full name",
-        ["reason"] = "Reason for the correction (required when correcting)",
+        ["reason"] = "Reason for correcting or adopting the observed score (required when you do)",
         ["confirm"] = "Confirm",
         ["confirmDone"] = "Confirmed: {0} points, band {1}.",
         ["observedScore"] = "Observed score",
         ["observedLine"] = "{0} / {1}, {2} – {3}, on {4}; {5}",
+        ["adoptLegend"] = "Confirmed score",
+        ["adoptNone"] = "Confirm or correct with the criteria below",
+        ["adoptLine"] = "Adopt the observed score: {0} / {1}, {2} – {3}, on {4}",
+        ["adoptedFrom"] = "Adopted from the observed score",
+        ["adoptedLine"] = "of {0}, on {1}",
+        ["adoptDone"] = "The observed score is now the confirmed score: {0} points, band {1}.",
     };
 
     public static Dictionary<string, string> For(string language) => language == "en" ? En : Vi;

@@ -16,7 +16,7 @@ namespace PartyFunctions.Presentation.Submissions;
 public sealed class SubmissionPages
 {
     private static readonly string[] Counts = ["membersTotal", "membersExempt", "membersPresent", "unexcusedAbsent", "durationMinutes"];
-    private readonly TemplateOptions options = LiquidTemplates.Options(typeof(FieldView), typeof(MonthOption), typeof(Fact), typeof(ErrorLink));
+    private readonly TemplateOptions options = LiquidTemplates.Options(typeof(FieldView), typeof(MonthOption), typeof(Fact), typeof(ErrorLink), typeof(AdoptChoice));
     private readonly Dictionary<string, IFluidTemplate> templates =
         new[] { "form", "field", "receipt", "confirm", "errors", "total" }.ToDictionary(name => name, LiquidTemplates.Get, StringComparer.Ordinal);
 
@@ -134,22 +134,43 @@ public sealed class SubmissionPages
                 model["confirmedBy"] = c.ConfirmedBy;
                 model["confirmedAt"] = VietnamDate.Format(c.ConfirmedAt);
                 model["confirmedReason"] = c.Reason;
+                if (c.Adopted is { } adopted)
+                {
+                    model["adoptedFrom"] = string.Format(CultureInfo.InvariantCulture, t["adoptedLine"], adopted.ObservedBy, Day(adopted.MeetingDate, en));
+                }
             }
 
             model["observed"] = view.Observed.Select(o => string.Format(CultureInfo.InvariantCulture, t["observedLine"],
                 Number(o.Score!.Total, en), Number(pack.TotalPoints, en), BandName(o.Score.Band, en), o.RecordedBy,
-                o.MeetingDate.ToString(en ? "yyyy-MM-dd" : "dd/MM/yyyy", CultureInfo.InvariantCulture), Wording.Difference(score.Total - o.Score.Total, en))).ToList();
+                Day(o.MeetingDate, en), Wording.Difference(score.Total - o.Score.Total, en))).ToList();
+            // The choice to adopt an observed score, one radio per observer, when the month has one.
+            var chosen = typed.GetValueOrDefault("adoptObserved") ?? string.Empty;
+            model["adoptChoices"] = view.Observed.Count == 0 ? new List<AdoptChoice>()
+                : view.Observed.Select((o, i) => new AdoptChoice($"adoptObserved-{i + 1}", PartyFunctions.Attendance.MemberKey.Of(o.Author),
+                        string.Format(CultureInfo.InvariantCulture, t["adoptLine"], Number(o.Score!.Total, en), Number(pack.TotalPoints, en),
+                            BandName(o.Score.Band, en), o.RecordedBy, Day(o.MeetingDate, en)), false))
+                    .Prepend(new AdoptChoice("adoptObserved", string.Empty, t["adoptNone"], false))
+                    .Select(c => c with { Checked = c.Value == chosen })
+                    .ToList();
+            model["adoptError"] = ErrorOf(errors, "adoptObserved", en);
+            if (view.Observed.Count > 0)
+            {
+                shown.Add("adoptObserved");
+            }
+
             model["factList"] = Facts(score.Facts, t);
             model["criteria"] = pack.Criteria.Select(c => Field("criteria." + c.Key, en ? c.Names.En : c.Names.Vi, "points",
                 start.TryGetValue(c.Key, out var p) ? Number(p, en) : null, c.Max)).ToList();
             model["who"] = new[] { Field("confirmerName", t["confirmerName"], "longtext", null), Field("reason", t["reason"], "longtext", null) };
             model["criteriaIds"] = string.Join(' ', pack.Criteria.Select(c => "criteria." + c.Key));
-            model["errorLinks"] = Summary(errors, shown, [.. (IEnumerable<FieldView>)model["criteria"]!, .. (IEnumerable<FieldView>)model["who"]!], en);
+            model["errorLinks"] = Summary(errors, shown, [.. (IEnumerable<FieldView>)model["criteria"]!, .. (IEnumerable<FieldView>)model["who"]!,
+                new FieldView("adoptObserved", t["adoptLegend"], null, null, "radio", null, false)], en);
         }
 
         if (done is not null)
         {
-            model["done"] = string.Format(CultureInfo.InvariantCulture, t["confirmDone"], Number(done.Total, en), BandName(done.Band, en));
+            model["done"] = string.Format(CultureInfo.InvariantCulture,
+                t[view.Score?.Record.Confirmation?.Adopted is not null ? "adoptDone" : "confirmDone"], Number(done.Total, en), BandName(done.Band, en));
         }
 
         model["generalErrors"] = errors.Where(e => !shown.Contains(e.Field)).Select(e => Say(e, en)).ToList();
@@ -170,6 +191,8 @@ public sealed class SubmissionPages
             new(t["memberDisciplined"], YesNo(facts.MemberDisciplined)),
         ];
     }
+
+    private static string Day(DateOnly day, bool en) => day.ToString(en ? "yyyy-MM-dd" : "dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string ReportingCalendarDefault(DateOnly today) => ReportingCalendar.DefaultPeriod(today).ToString();
 
@@ -239,6 +262,9 @@ public sealed class SubmissionPages
     internal sealed record FieldView(string Name, string Label, string? Value, string? Error, string Kind, decimal? Max, bool Checked);
 
     internal sealed record ErrorLink(string Field, string Text);
+
+    /// <summary>One radio of the confirm sheet's choice: confirm by the criteria (empty value), or adopt one observer's score.</summary>
+    internal sealed record AdoptChoice(string Id, string Value, string Label, bool Checked);
 
     internal sealed record MonthOption(string Value, string Label, bool Selected);
 

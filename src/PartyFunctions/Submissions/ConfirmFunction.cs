@@ -9,7 +9,8 @@ namespace PartyFunctions.Submissions;
 
 /// <summary>
 /// <c>/api/confirm/{unitId}/{period}?link=TOKEN</c>: the superior's signed link. GET only shows the sheet (a mail
-/// scanner prefetching the link changes nothing); POST confirms it or corrects the points with a reason.
+/// scanner prefetching the link changes nothing); POST confirms it, corrects the points with a reason, or adopts an
+/// observed score of the month with a reason.
 /// </summary>
 public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages, ClientAddresses clients)
 {
@@ -47,7 +48,8 @@ public sealed class ConfirmFunction(ConfirmScore confirm, SubmissionPages pages,
             .ToDictionary(f => f.Key[FormSubmission.CriteriaPrefix.Length..], f => f.Value, StringComparer.Ordinal);
         var receipt = fields.GetValueOrDefault("receiptId") ?? ReceiptId.New();
         var outcome = await confirm.RunAsync(new ConfirmationInput(link, unitId, period, points, fields.GetValueOrDefault("reason"),
-            fields.GetValueOrDefault("confirmerName"), fields.GetValueOrDefault("version"), receipt, clients.ClientHash(request)), cancellationToken);
+            fields.GetValueOrDefault("confirmerName"), fields.GetValueOrDefault("version"), receipt, clients.ClientHash(request),
+            fields.GetValueOrDefault("adoptObserved")), cancellationToken);
         var html = pages.Confirmation(language, outcome.View, link, outcome.Result is null ? fields : [],
             outcome.Errors, outcome.Result is null ? receipt : ReceiptId.New(), outcome.Result);
         return new() { Result = HtmlPage.Of(StatusOf(outcome.Status), html), Event = outcome.Event };
