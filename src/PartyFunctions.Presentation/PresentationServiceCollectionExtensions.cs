@@ -20,6 +20,7 @@ public static class PresentationServiceCollectionExtensions
         services.TryAddSingleton<IAnnualReportRenderer, AnnualReportRenderer>();
         services.TryAddSingleton<StatusPages>();
         services.TryAddSingleton<YearGridPage>();
+        services.TryAddSingleton<DutyPage>();
         services.TryAddSingleton<SubmissionPages>();
         services.TryAddSingleton<DecisionPage>();
         services.TryAddSingleton<PlanPages>();

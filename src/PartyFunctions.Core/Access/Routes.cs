@@ -28,6 +28,7 @@ public static class Routes
     public const string StatusCsv = Status + "/csv";
     public const string YearGrid = "status/{unitId}/{year:int}/year";
     public const string YearGridCsv = YearGrid + "/csv";
+    public const string AttendanceDuty = Status + "/duty";
     public const string Unit = "units/{id}";
     public const string Report = "reports/{year:int}/{unitId}";
     public const string Decisions = "decisions/{year:int}/{committeeId}";

@@ -30,6 +30,10 @@ public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
     public string Status(string unitId, ScorePeriod period, DateTimeOffset now) =>
         baseUrl.Combine(Routes.Path(Routes.Status, unitId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ViewAction, unitId, now + StatusLifetime)));
 
+    /// <summary>The attendance duty beside a unit's monthly status (the same "view" link as the status page).</summary>
+    public string Duty(string unitId, ScorePeriod period, DateTimeOffset now) =>
+        baseUrl.Combine(Routes.Path(Routes.AttendanceDuty, unitId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ViewAction, unitId, now + StatusLifetime)));
+
     /// <summary>A month's confirm sheet for the member assigned to the cell (action <c>confirm</c>, scoped to the cell).</summary>
     public string Confirm(string cellId, ScorePeriod period, DateTimeOffset now) =>
         baseUrl.Combine(Routes.Path(Routes.Confirm, cellId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ConfirmScore.Action, cellId, now + StatusLifetime)));

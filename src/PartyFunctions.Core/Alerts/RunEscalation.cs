@@ -11,11 +11,11 @@ namespace PartyFunctions.Alerts;
 /// handled before the alert existed), then advances every open, unacknowledged alert along its chain and sends the
 /// "resolved" notices, in one digest per recipient (run id <c>escalation-2025-12-16</c>). Once per Vietnam day. Plan
 /// alerts resolve through <see cref="PlanClosure"/>, and <see cref="PlanFollowUp"/> adds the plans' reminders and
-/// overdue alerts to the same digests.
+/// overdue alerts to the same digests, and <see cref="Attendance.DutyFollowUp"/> the attendance duty on its two days a period.
 /// </summary>
 public sealed class RunEscalation(
-    IAlertStore store, IScoreStore scores, AlertDispatcher dispatcher, PlanClosure plans, PlanFollowUp followUp, IRunMarkers markers,
-    PartyMetrics metrics, TimeProvider clock)
+    IAlertStore store, IScoreStore scores, AlertDispatcher dispatcher, PlanClosure plans, PlanFollowUp followUp, Attendance.DutyFollowUp duty,
+    IRunMarkers markers, PartyMetrics metrics, TimeProvider clock)
 {
     public const string Job = "escalation";
 
@@ -54,7 +54,8 @@ public sealed class RunEscalation(
 
         work.AddRange(plansDue.Opened);
         CountActive(work.Select(w => w.Alert).Where(a => a.IsOpen).ToList());
-        var result = await dispatcher.DispatchAsync(runId, work, now, cancellationToken, plansDue.Reminders);
+        var dutyLines = await duty.RunAsync(now, cancellationToken);
+        var result = await dispatcher.DispatchAsync(runId, work, now, cancellationToken, [.. plansDue.Reminders, .. dutyLines]);
         foreach (var key in result.Written.Where(resolved.Contains))
         {
             metrics.AlertResolved(key.Rule);

@@ -32,6 +32,12 @@ public enum NotificationKind
 
     /// <summary>Opening line of a <c>score-gap</c> alert.</summary>
     ScoreGap,
+
+    /// <summary>To a member: the units they follow not attended yet in the duty period (their desk).</summary>
+    AttendanceDue,
+
+    /// <summary>To a committee's office: its members behind on the attendance duty, with their units.</summary>
+    AttendanceBehind,
 }
 
 /// <summary>What the reader is asked to do; a digest lists its lines grouped by it, most urgent first.</summary>
@@ -43,6 +49,9 @@ public enum DigestAction
     Remediate,
     Acknowledge,
     Confirm,
+
+    /// <summary>The member attends the meetings of units they follow (the attendance duty).</summary>
+    Attend,
     Investigate,
     Information,
 }
@@ -60,6 +69,8 @@ public static class NotificationKinds
         NotificationKind.PoisonAlert or NotificationKind.TimerLate => DigestAction.Investigate,
         NotificationKind.Resolved => DigestAction.Information,
         NotificationKind.ScoreGap => DigestAction.Acknowledge,
+        NotificationKind.AttendanceDue => DigestAction.Attend,
+        NotificationKind.AttendanceBehind => DigestAction.Information,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -15,6 +15,8 @@ public static class AttendanceServiceCollectionExtensions
         services.AddSingleton<RecordAttendance>();
         services.AddSingleton<CheckScoreGap>();
         services.AddSingleton<ViewMemberDesk>();
+        services.AddSingleton<ViewAttendanceDuty>();
+        services.AddSingleton<DutyFollowUp>();
         return services;
     }
 }

@@ -33,6 +33,7 @@ public sealed class StatusPages
         ArgumentNullException.ThrowIfNull(report);
         var csvUrl = $"{Routes.Path(Routes.StatusCsv, report.UnitId, report.Period.ToString())}?link={Uri.EscapeDataString(link ?? string.Empty)}";
         var yearUrl = $"{Routes.Path(Routes.YearGrid, report.UnitId, report.Period.Year.ToString(CultureInfo.InvariantCulture))}?link={Uri.EscapeDataString(link ?? string.Empty)}";
+        var dutyUrl = $"{Routes.Path(Routes.AttendanceDuty, report.UnitId, report.Period.ToString())}?link={Uri.EscapeDataString(link ?? string.Empty)}";
         var counts = Enum.GetValues<Band>().Reverse().Select(b => (Label: b.Vietnamese(), Count: report.Count(b), Colour: BandColours[(int)b]))
             .Append((Label: "Chưa có", Count: report.NoBand, Colour: "#9e9e9e")).ToList();
         var max = Math.Max(1, counts.Max(c => c.Count));
@@ -44,7 +45,7 @@ public sealed class StatusPages
         var view = new StatusView(
             report.UnitName, Wording.Month(report.Period, en: false), VietnamDate.Format(report.At), report.Rows.Count,
             report.Count(SubmissionStatus.Submitted), report.Count(SubmissionStatus.Late), report.Count(SubmissionStatus.NotReported),
-            report.Count(SubmissionStatus.Pending), report.OpenAlerts, 20 + (counts.Count * 70), bars, csvUrl, yearUrl, report.Period.Year,
+            report.Count(SubmissionStatus.Pending), report.OpenAlerts, 20 + (counts.Count * 70), bars, csvUrl, yearUrl, dutyUrl, report.Period.Year,
             report.Rows.Select(r => new RowView(r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status),
                 r.Band?.Vietnamese() ?? string.Empty, r.Total is { } total ? Wording.Number(total, en: false) : string.Empty,
                 string.Join("; ", r.OpenAlerts.Select(a => Wording.AlertLabel(a, en: false))),
@@ -142,7 +143,7 @@ public sealed class StatusPages
 
     private sealed record StatusView(
         string UnitName, string Period, string At, int Total, int Submitted, int Late, int NotReported, int Pending, int OpenAlerts,
-        int ChartWidth, IReadOnlyList<Bar> Bars, string CsvUrl, string YearUrl, int Year, IReadOnlyList<RowView> Rows);
+        int ChartWidth, IReadOnlyList<Bar> Bars, string CsvUrl, string YearUrl, string DutyUrl, int Year, IReadOnlyList<RowView> Rows);
 
     private sealed record Bar(string Label, int Count, string Colour, int X, int Y, int Height, int LabelX, int CountY);
 

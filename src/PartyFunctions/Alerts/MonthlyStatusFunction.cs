@@ -13,9 +13,11 @@ namespace PartyFunctions.Alerts;
 /// <summary>
 /// The superiors' monthly status: <c>GET /api/status/{unitId}/{period}?link=TOKEN</c> (HTML) and
 /// <c>.../csv?link=TOKEN</c> (UTF-8 CSV with BOM), and its year view: <c>GET /api/status/{unitId}/{year}/year?link=TOKEN[&amp;lang=en]</c>
-/// and <c>.../csv</c>. The signed "view" link must cover the unit.
+/// and <c>.../csv</c>, and the attendance duty beside it: <c>GET /api/status/{unitId}/{period}/duty?link=TOKEN[&amp;lang=en]</c>.
+/// The signed "view" link must cover the unit.
 /// </summary>
-public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages pages, ViewYearGrid grid, YearGridPage yearPage)
+public sealed class MonthlyStatusFunction(
+    MonthlyStatus status, StatusPages pages, ViewYearGrid grid, YearGridPage yearPage, Attendance.ViewAttendanceDuty duty, DutyPage dutyPage)
 {
     [Function("MonthlyStatus")]
     public async Task<IActionResult> PageAsync(
@@ -63,6 +65,20 @@ public sealed class MonthlyStatusFunction(MonthlyStatus status, StatusPages page
         return result.Grid is { } found
             ? new FileContentResult(YearGridPage.Csv(found), ExcelCsv.ContentType) { FileDownloadName = $"ca-nam-{found.UnitId}-{found.Year}.csv" }
             : Refused(result);
+    }
+
+    [Function("AttendanceDuty")]
+    public async Task<IActionResult> DutyAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AttendanceDuty)] HttpRequest request,
+        string unitId, string period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var link = request.Link();
+        var result = await duty.LoadAsync(link, unitId, period, cancellationToken);
+        return result.Report is { } report
+            ? HtmlPage.Of(StatusCodes.Status200OK, dutyPage.Html(RequestReading.Language(request.Query["lang"]), report, link))
+            : Problems.Page(result.Outcome == Attendance.AttendanceDutyOutcome.InvalidPeriod ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden,
+                result.Message!);
     }
 
     private static ContentResult Refused(MonthlyStatusResult result) => Problems.Page(

@@ -1,0 +1,72 @@
+using PartyFunctions.Access;
+using PartyFunctions.Alerts;
+using PartyFunctions.Organisation;
+using PartyFunctions.Policy;
+using PartyFunctions.Submissions;
+
+namespace PartyFunctions.Attendance;
+
+/// <summary>
+/// Use case: the attendance duty beside the monthly status, from the same signed "view" link covering the unit: for the
+/// duty period holding the month (the current one while it runs), each assigned member within the unit's subtree with
+/// the units they follow not attended yet (<see cref="DutyRoll"/>). Reads the subtree, then the attendance of each
+/// committee whose units are listed, one partition for its year: never one query per unit.
+/// </summary>
+public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, IAttendanceStore attendance, SubmissionPolicy policy, TimeProvider clock)
+{
+    public async Task<AttendanceDutyResult> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
+    {
+        if (!ScorePeriod.TryParse(periodText, out var month))
+        {
+            return AttendanceDutyResult.Refused(AttendanceDutyOutcome.InvalidPeriod, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
+        }
+
+        var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
+        if (!allowed.Allowed)
+        {
+            return AttendanceDutyResult.Refused(AttendanceDutyOutcome.LinkRefused, allowed.Message);
+        }
+
+        var now = clock.GetUtcNow();
+        var today = VietnamDate.DayOf(now);
+        // A past month shows its period as it ended; the running month, the period as it stands today.
+        var day = month.LastDay < today ? month.LastDay : today < month.FirstDay ? month.FirstDay : today;
+        var duty = policy.PackFor(ScorePeriod.Of(day))?.AttendanceOrDefault ?? AttendancePolicy.Default;
+        var period = AttendanceDuty.PeriodOf(day, duty.DutyMonths);
+        var below = (await units.GetSubtreeAsync(allowed.Unit!.Id, cancellationToken)).Where(u => u.Id != allowed.Unit.Id).ToList();
+        var records = new List<AttendanceRecord>();
+        foreach (var superior in below.Select(u => u.ParentId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            records.AddRange(await attendance.GetOfSuperiorYearAsync(superior, period.From.Year, cancellationToken));
+        }
+
+        return new AttendanceDutyResult(AttendanceDutyOutcome.Found, null, new AttendanceDutyReport(
+            allowed.Unit.Id, allowed.Unit.Name, month, period, day == today, duty.DutyByAssignedMember, now, DutyRoll.Of(below, records, day, duty)));
+    }
+}
+
+/// <summary>
+/// The duty under one unit for one period: whether the period is still running (<see cref="Running"/>), and each member
+/// with the units not attended yet.
+/// </summary>
+public sealed record AttendanceDutyReport(
+    string UnitId, string UnitName, ScorePeriod Month, DutyPeriod Period, bool Running, bool ByAssignedMember, DateTimeOffset At,
+    IReadOnlyList<MemberDuty> Members)
+{
+    public int Followed => Members.Sum(m => m.Followed.Count);
+
+    public int NotAttended => Members.Sum(m => m.NotAttended.Count);
+}
+
+public enum AttendanceDutyOutcome
+{
+    Found,
+    InvalidPeriod,
+    LinkRefused,
+}
+
+/// <summary>The report, or why it is refused and the message that says so.</summary>
+public sealed record AttendanceDutyResult(AttendanceDutyOutcome Outcome, LocalizedText? Message, AttendanceDutyReport? Report)
+{
+    public static AttendanceDutyResult Refused(AttendanceDutyOutcome outcome, LocalizedText message) => new(outcome, message, null);
+}
