@@ -77,8 +77,7 @@ public sealed class AnnualReportRenderer : IAnnualReportRenderer
                 csv.WriteField(r.Observed.Count);
                 csv.WriteField(string.Join("; ", r.Observed.Select(o => string.Create(CultureInfo.InvariantCulture,
                     $"{r.Year}-{o.Month:00} {o.Scores.SelfTotal:0.##}/{o.Scores.ObservedTotal:0.##}/{o.Scores.Difference:0.##}"))));
-                csv.WriteField(r.Observed.Count == 0 ? string.Empty
-                    : r.Observed.Max(o => o.Scores.Difference).ToString("0.##", CultureInfo.InvariantCulture));
+                csv.WriteField(r.Observed.Count == 0 ? (decimal?)null : r.Observed.Max(o => o.Scores.Difference), "0.##");
                 csv.EndRecord();
             }
         }

@@ -72,12 +72,16 @@ public sealed class StatusPages
                     r.UnitId, r.Name, r.SuperiorName, r.Status.ToString(), StatusText(r.Status), r.Band?.Code() ?? string.Empty,
                     r.Band?.Vietnamese() ?? string.Empty, r.Total?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
                     string.Join("; ", r.OpenAlerts),
-                    Plain(r.Observed?.SelfTotal), Plain(r.Observed?.ObservedTotal), r.Observed?.ObservedBand.Code() ?? string.Empty,
-                    Plain(r.Observed?.Difference),
                 })
                 {
                     csv.WriteField(field);
                 }
+
+                // Numbers as numbers: a self-score below the observed one is -2.5, not text escaped like a formula.
+                csv.WriteField(r.Observed?.SelfTotal, "0.##");
+                csv.WriteField(r.Observed?.ObservedTotal, "0.##");
+                csv.WriteField(r.Observed?.ObservedBand.Code() ?? string.Empty);
+                csv.WriteField(r.Observed?.Difference, "0.##");
 
                 csv.EndRecord();
             }
@@ -85,8 +89,6 @@ public sealed class StatusPages
 
         return ExcelCsv.Bytes(text.ToString());
     }
-
-    private static string Plain(decimal? number) => number?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public string AcknowledgeHtml(AcknowledgeResult result, string? token)
     {
