@@ -29,10 +29,10 @@ public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, I
 
         var now = clock.GetUtcNow();
         var today = VietnamDate.DayOf(now);
-        // A past month shows its period as it ended; the running month, the period as it stands today.
-        var day = month.LastDay < today ? month.LastDay : today < month.FirstDay ? month.FirstDay : today;
-        var duty = policy.PackFor(ScorePeriod.Of(day))?.AttendanceOrDefault ?? AttendancePolicy.Default;
-        var period = AttendanceDuty.PeriodOf(day, duty.DutyMonths);
+        // The period holding the month: as it ended when it is over, as it stands today while it runs.
+        var duty = policy.PackFor(month)?.AttendanceOrDefault ?? AttendancePolicy.Default;
+        var period = AttendanceDuty.PeriodOf(month.FirstDay, duty.DutyMonths);
+        var day = period.To < today ? period.To : today < period.From ? period.From : today;
         var below = (await units.GetSubtreeAsync(allowed.Unit!.Id, cancellationToken)).Where(u => u.Id != allowed.Unit.Id).ToList();
         var records = new List<AttendanceRecord>();
         foreach (var superior in below.Select(u => u.ParentId).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -41,7 +41,7 @@ public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, I
         }
 
         return new AttendanceDutyResult(AttendanceDutyOutcome.Found, null, new AttendanceDutyReport(
-            allowed.Unit.Id, allowed.Unit.Name, month, period, day == today, duty.DutyByAssignedMember, now, DutyRoll.Of(below, records, day, duty)));
+            allowed.Unit.Id, allowed.Unit.Name, month, period, period.Contains(today), duty.DutyByAssignedMember, now, DutyRoll.Of(below, records, day, duty)));
     }
 }
 

@@ -54,6 +54,12 @@ public sealed class DutyViewAndDigestTests(AzuriteFixture azurite)
         Assert.Contains("Đã dự đủ các đơn vị trong kỳ.", Card(december.Body, "Đỗ Thị Dung"), StringComparison.Ordinal);
         Assert.DoesNotContain("Trần Thị Bình", december.Body, StringComparison.Ordinal);
 
+        // November's period is still running on 3 December: Dung's meeting on 1 December counts for it.
+        var november = await world.Host.SendAsync(HttpMethod.Get, DutyPath("2025-11"));
+        Assert.Contains("Kỳ 01/10/2025–31/12/2025", november.Body, StringComparison.Ordinal);
+        Assert.Contains("Kỳ đang diễn ra.", november.Body, StringComparison.Ordinal);
+        Assert.Contains("Đã dự đủ các đơn vị trong kỳ.", Card(november.Body, "Đỗ Thị Dung"), StringComparison.Ordinal);
+
         Assert.Contains("Kỳ 01/07/2025–30/09/2025", september.Body, StringComparison.Ordinal);
         Assert.Contains("Kỳ đã kết thúc.", september.Body, StringComparison.Ordinal);
         Assert.Equal(["Chi bộ thôn Tây"], NotAttended(Card(september.Body, "Lê Văn Cường")));

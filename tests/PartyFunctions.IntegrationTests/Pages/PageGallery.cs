@@ -100,8 +100,22 @@ internal static class PageGallery
 
     public static async Task<IReadOnlyList<Shown>> AnnualPagesAsync(AzuriteFixture azurite)
     {
-        var province = await Province.ClassifiedAsync(azurite);
+        var province = await Province.CreateAsync(azurite);
+        province.Store.Failing = false;
         await using var host = province.Host;
+        // Two months of a cell observed by a member, so the committee's report shows self against observed.
+        var attendance = host.Services.GetRequiredService<PartyFunctions.Attendance.IAttendanceStore>();
+        foreach (var (day, total, band) in new[] { (new DateOnly(2025, 3, 12), 65m, Band.Average), (new DateOnly(2025, 7, 9), 82m, Band.Fair) })
+        {
+            var record = new PartyFunctions.Attendance.AttendanceRecord("Q.G2.C03", ScorePeriod.Of(day), day, "du@q.dang.vn", "Phạm Văn Dự", ["Phạm Văn Dự"],
+                "Dự họp.", string.Empty, new PartyFunctions.Attendance.ObservedScore("vn-2025", new Dictionary<string, decimal> { ["conduct"] = 20 },
+                    new MeetingFacts(true, false, 20, 0, 19, 0, 95, false), total, band, []), province.Clock.GetUtcNow(), ReceiptId.New(), 1);
+            Assert.True(await attendance.TryAddAsync(record, default));
+            await attendance.IndexAsync(record, "Q.G2", default);
+        }
+
+        await host.RunTimerAsync("AnnualClassification", new Microsoft.Azure.Functions.Worker.TimerInfo());
+        await host.DrainQueueAsync(Configuration.StorageNames.ClassificationShardsQueue);
         var decide = $"/api/decisions/2025/Q.G2?link={Uri.EscapeDataString(province.Link(AnnualRunLinks.DecideAction, "Q"))}";
         return
         [
@@ -155,16 +169,37 @@ internal static class PageGallery
             Page("attend-errors", await world.PostFormAsync(world.Form(score: 85, ("criteria.conduct", "26"), ("meetingDate", "2025-10-30"), ("attendees", ""))),
                 HttpStatusCode.BadRequest),
             Page("attend-done", await world.PostFormAsync(world.Form(score: 85)), HttpStatusCode.OK),
-            await ObservedConfirmationAsync(world),
+            .. await ObservedPagesAsync(world),
             Page("error-attend-link", await world.Host.SendAsync(HttpMethod.Get, $"/api/attend/{AttendanceWorld.Cell}?link=expired"), HttpStatusCode.Forbidden),
         ];
     }
 
-    /// <summary>The confirmation sheet of a month that was attended and scored lower than the cell's self-score.</summary>
-    private static async Task<Shown> ObservedConfirmationAsync(AttendanceWorld world)
+    /// <summary>
+    /// A month attended and scored lower than the cell's self-score: the confirmation sheet with the choice to adopt the
+    /// observed score, refused without a reason, then adopted; the monthly status with both scores; the attendance duty.
+    /// </summary>
+    private static async Task<List<Shown>> ObservedPagesAsync(AttendanceWorld world)
     {
         await world.SelfScoreAsync(95);
-        return await GetAsync(world.Host, "confirm-observed", world.ConfirmPath());
+        var sheet = await GetAsync(world.Host, "confirm-observed", world.ConfirmPath());
+        var view = Uri.EscapeDataString(world.LinkFor(AttendanceWorld.Member, AlertLinks.ViewAction));
+        var status = await GetAsync(world.Host, "status-observed", $"/api/status/{AttendanceWorld.Superior}/2025-11?link={view}");
+        var version = System.Text.RegularExpressions.Regex.Match(sheet.Html, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        (string, string)[] adopt = [("link", world.LinkFor(AttendanceWorld.Member, ConfirmScore.Action)), ("version", version), ("receiptId", ReceiptId.New()),
+            ("adoptObserved", PartyFunctions.Attendance.MemberKey.Of(AttendanceWorld.Member)), ("confirmerName", "Trần Thị Bình")];
+        var path = $"/api/confirm/{AttendanceWorld.Cell}/2025-11";
+        return
+        [
+            sheet,
+            Page("confirm-adopt-errors", await world.Host.SendAsync(HttpMethod.Post, path, Form([.. adopt, ("reason", "")])), HttpStatusCode.BadRequest),
+            Page("confirm-adopted", await world.Host.SendAsync(HttpMethod.Post, path, Form([.. adopt, ("reason", "Thảo luận chưa sâu như biên bản dự")])),
+                HttpStatusCode.OK),
+            status,
+            await GetAsync(world.Host, "duty", $"/api/status/{AttendanceWorld.Superior}/2025-11/duty?link={view}"),
+            await GetAsync(world.Host, "duty-en", $"/api/status/{AttendanceWorld.Superior}/2025-09/duty?link={view}&lang=en"),
+            Page("error-duty-link", await world.Host.SendAsync(HttpMethod.Get, $"/api/status/{AttendanceWorld.Superior}/2025-11/duty?link=expired"),
+                HttpStatusCode.Forbidden),
+        ];
     }
 
     /// <summary>The committee's tracker (a late plan, a plan never written, findings) and the superior's findings page in each state.</summary>
@@ -240,6 +275,10 @@ internal static class PageGallery
             new(NotificationKind.TimerLate, "Cutoff", "Cutoff"),
             new(NotificationKind.ScoreGap, "BN.C7", "Chi bộ thôn Bảy", "2025-11", AlertRules.ScoreGap, 2, ActionUrl: Base + "alerts/acknowledge?link=h",
                 Detail: "Chi bộ tự chấm 95 điểm (Tốt); Trần Thị Bình dự sinh hoạt ngày 12/11/2025 chấm 84 điểm (Khá), chênh 11 điểm."),
+            new(NotificationKind.AttendanceDue, "BN", "Đảng ủy xã Tư Mại", "01/10/2025–31/12/2025", Detail: "Chi bộ thôn Một, Chi bộ thôn Hai",
+                DeskUrl: Base + "desk/0123456789abcdef?link=k"),
+            new(NotificationKind.AttendanceBehind, "BN", "Đảng ủy xã Tư Mại", "01/10/2025–31/12/2025", Detail: "Lê Văn Cường: Chi bộ thôn Một",
+                ViewUrl: Base + "status/BN/2025-12/duty?link=l"),
         };
         return [.. new[] { Digest.Vietnamese, Digest.English }.Select(language => new Shown($"email-every-kind-{language}", renderer.Render(
             new Digest(DigestId.For("gallery", "uv@example.vn"), new Recipient("uv@example.vn", "Nguyễn Văn Hùng"), language, now, items),
