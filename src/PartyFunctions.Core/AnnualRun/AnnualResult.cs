@@ -26,7 +26,7 @@ public sealed record AnnualResult(
     public bool DemotedByQuota => (Reasons & LevelReasons.Quota) != 0;
 
     /// <summary>The months (up to the run's through-month) that have both a self-score and an observed score, in order.</summary>
-    public IReadOnlyList<ObservedMonth> Observed { get; init; } = [];
+    public ObservedMonths Observed { get; init; } = ObservedMonths.None;
 
     /// <summary>The confirmed or overriding level when the committee decided, else none yet.</summary>
     public Level? Final => Decision?.Level;
@@ -41,3 +41,28 @@ public sealed record AnnualDecision(Level Level, bool Override, string Reason, s
 
 /// <summary>A month of the year with its self-score beside the score observed at its meeting.</summary>
 public sealed record ObservedMonth(int Month, Attendance.SelfObserved Scores);
+
+/// <summary>
+/// A result's months with both scores, in order, compared by content: a result read back equals the one computed (a
+/// redelivered shard's results are checked so), which a plain list would not.
+/// </summary>
+public sealed class ObservedMonths(IEnumerable<ObservedMonth> months) : IReadOnlyList<ObservedMonth>, IEquatable<ObservedMonths>
+{
+    private readonly ObservedMonth[] months = [.. months];
+
+    public static ObservedMonths None { get; } = new([]);
+
+    public int Count => months.Length;
+
+    public ObservedMonth this[int index] => months[index];
+
+    public IEnumerator<ObservedMonth> GetEnumerator() => ((IEnumerable<ObservedMonth>)months).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public bool Equals(ObservedMonths? other) => other is not null && months.SequenceEqual(other.months);
+
+    public override bool Equals(object? obj) => Equals(obj as ObservedMonths);
+
+    public override int GetHashCode() => months.Length;
+}

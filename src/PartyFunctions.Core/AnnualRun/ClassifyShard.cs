@@ -79,11 +79,11 @@ public sealed class ClassifyShard(
         return computed.Count;
     }
 
-    private static List<ObservedMonth> Observed(IEnumerable<MonthBand> months, ILookup<(string UnitId, int Month), Attendance.AttendanceRecord> seen) =>
-        [.. months.OrderBy(m => m.Month)
+    private static ObservedMonths Observed(IEnumerable<MonthBand> months, ILookup<(string UnitId, int Month), Attendance.AttendanceRecord> seen) =>
+        new(months.OrderBy(m => m.Month)
             .Select(m => (m.Month, Scores: Attendance.SelfObserved.Of(m.SelfTotal, m.Band, seen[(m.UnitId, m.Month)])))
             .Where(m => m.Scores is not null)
-            .Select(m => new ObservedMonth(m.Month, m.Scores!))];
+            .Select(m => new ObservedMonth(m.Month, m.Scores!)));
 
     private static MonthReport[] Months(IEnumerable<MonthBand> stored)
     {

@@ -90,7 +90,7 @@ public sealed class TableAnnualResultStore(AnnualRunTables tables) : IAnnualResu
 
     private static AnnualResult ToResult(TableEntity e) => Result(e) with
     {
-        Observed = e.GetString("Observed") is { Length: > 0 } json ? JsonSerializer.Deserialize<List<ObservedMonth>>(json, Json) ?? [] : [],
+        Observed = e.GetString("Observed") is { Length: > 0 } json ? new ObservedMonths(JsonSerializer.Deserialize<List<ObservedMonth>>(json, Json) ?? []) : ObservedMonths.None,
     };
 
     private static AnnualResult Result(TableEntity e) => new(
