@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the app on local defaults: Azurite (data kept in .azurite/) and the Functions host (`func start`)
+# Runs the app on local defaults: Azurite (data kept in .azurite/) and the Functions host (`func start`), or, where
+# Core Tools cannot be installed, the local runner (`party serve`: the same functions in-process),
 # with local.settings.json copied from the example on first run. Ctrl+C stops both.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,13 +26,10 @@ elif [[ -x node_modules/.bin/func ]]; then func_cmd="$PWD/node_modules/.bin/func
 fi
 if [[ -z $func_cmd ]]; then
   cat >&2 <<'MSG'
-error: Azure Functions Core Tools ('func') is not installed, and its npm package could not download
-the host here. Install it, then run this command again:
-  npm install -g azure-functions-core-tools@4        (or see https://learn.microsoft.com/azure/azure-functions/functions-run-local)
-Without it you can still run the tests (scripts/test.sh) and the administrators' command
-(dotnet run --project src/PartyFunctions.Cli -- --help).
+note: Azure Functions Core Tools ('func') is not installed, and its npm package could not download the host here;
+running the app with the repository's own local runner instead (`party serve`: the same functions, HTTP on 7071,
+queues and timers in-process). For the real host: npm install -g azure-functions-core-tools@4
 MSG
-  exit 3
 fi
 
 mkdir -p .azurite
@@ -42,5 +40,9 @@ trap 'kill $azurite_pid 2>/dev/null || true' EXIT
 echo "==> Azurite on 127.0.0.1:10000-10002 (pid $azurite_pid); the app on http://localhost:7071/api/health"
 echo "==> emails are written as .eml files to $PWD/.mail (no SendGrid account needed)"
 
-cd src/PartyFunctions
-"$func_cmd" start
+if [[ -z $func_cmd ]]; then
+  dotnet run --project src/PartyFunctions.Cli -- serve --port 7071
+else
+  cd src/PartyFunctions
+  "$func_cmd" start
+fi

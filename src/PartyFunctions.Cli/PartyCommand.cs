@@ -26,6 +26,7 @@ public static class PartyCommand
         root.Subcommands.Add(Operations.RedriveCommand.Build(context));
         root.Subcommands.Add(Submissions.RestoreScoresCommand.Build(context));
         root.Subcommands.Add(Deployment.PreflightCommand.Build(context));
+        root.Subcommands.Add(Local.ServeCommand.Build(context));
         return root;
     }
 

@@ -12,6 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.Heartbeat;
 using PartyFunctions.Hosting;
 
 namespace PartyFunctions.LocalRunner;
@@ -210,6 +211,14 @@ public sealed class FunctionHost : IAsyncDisposable
         await Task.WhenAll(instances.Select(instance => instance.Listener(queueName, drain).RunAsync(cancellationToken)));
         return drain.Succeeded;
     }
+
+    /// <summary>The queues the app's queue triggers listen on, their settings resolved as the host resolves them.</summary>
+    public IReadOnlyList<string> TriggerQueues =>
+        [.. Metadata.Functions.Where(f => f.Trigger.Type == "queueTrigger").Select(f => ResolveSetting(f.Trigger.QueueName)!).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Each timer function with its schedule as the host reads it (the setting named in <c>%...%</c> resolved).</summary>
+    public IReadOnlyList<TimerSchedule> TimerSchedules =>
+        [.. Metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger").Select(f => new TimerSchedule(f.Name, ResolveSetting(f.Trigger.Schedule)))];
 
     private QueueListener Listener(string queueName, QueueDrain drain)
     {

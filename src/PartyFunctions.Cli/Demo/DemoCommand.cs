@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using PartyFunctions.Cli.Local;
 using PartyFunctions.Configuration;
 using PartyFunctions.LocalRunner;
 using PartyFunctions.Notifications;
@@ -40,7 +41,7 @@ public static class DemoCommand
                 return PartyCommand.InvalidInput;
             }
 
-            using var azurite = await DemoStorage.EnsureAsync(context.Configuration, error, cancellationToken);
+            using var azurite = await LocalStorage.EnsureAsync(context.Configuration, error, cancellationToken);
             var run = DemoStorage.NewRun(context.Configuration);
             var clock = new DemoClock(new DateTimeOffset(y, 1, 1, 0, 0, 0, VietnamDate.Offset));
             var mail = new CountingMailTransport(new DirectoryMailTransport(run.Configuration[AppSettings.EmailDirectory]!));

@@ -22,6 +22,15 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, I
 
     public static readonly TimeSpan UnitSlowDown = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a reservation may still be a check in flight (a hash, a unit's slow-down, a few requests) rather than a
+    /// wrong code: a client over its budget only because of such young entries is told to retry in seconds, not at the
+    /// end of the window, since right codes give theirs back in a moment.
+    /// </summary>
+    public static readonly TimeSpan InFlight = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(5);
+
     private const int MaxConcurrencyRetries = 8;
 
     // One instance writes one client's blob at a time: many secretaries behind one address (an office, a carrier's
@@ -111,7 +120,9 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, I
             var now = clock.GetUtcNow();
             if (attempts.Recent(now) >= ClientMaxFailures)
             {
-                return new Reservation(now, ClientMaxFailures, attempts.FreeAt(now), Busy: false);
+                return attempts.Recent(now) - attempts.Recent(now, within: InFlight) < ClientMaxFailures
+                    ? new Reservation(now, ClientMaxFailures, now + BusyRetry, Busy: true)
+                    : new Reservation(now, ClientMaxFailures, attempts.FreeAt(now), Busy: false);
             }
 
             var after = attempts.With(now);
@@ -124,7 +135,7 @@ public sealed class AuthenticateCell(IUnitStore units, IAccessCodeStore codes, I
         }
 
         // Never a 500: a client writing this fast is answered as throttled, briefly.
-        return new Reservation(default, ClientMaxFailures, clock.GetUtcNow() + TimeSpan.FromSeconds(5), Busy: true);
+        return new Reservation(default, ClientMaxFailures, clock.GetUtcNow() + BusyRetry, Busy: true);
     }
 
     private async Task ReleaseAsync(string client, Reservation reservation, CancellationToken cancellationToken)

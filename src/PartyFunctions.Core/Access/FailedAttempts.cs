@@ -13,7 +13,10 @@ public sealed record FailedAttempts(IReadOnlyList<DateTimeOffset> Failures)
 
     public bool IsClear => Failures.Count == 0;
 
-    public int Recent(DateTimeOffset now) => Failures.Count(f => now - f < Window);
+    public int Recent(DateTimeOffset now) => Recent(now, Window);
+
+    /// <summary>The entries younger than <paramref name="within"/>.</summary>
+    public int Recent(DateTimeOffset now, TimeSpan within) => Failures.Count(f => now - f < within);
 
     /// <summary>The recent failures and one more at <paramref name="now"/>.</summary>
     public FailedAttempts With(DateTimeOffset now) => new(Failures.Where(f => now - f < Window).Append(now).ToList());

@@ -10,9 +10,14 @@ namespace PartyFunctions.Access;
 public sealed class SubtreeAccess(LinkSigner signer, IUnitStore units)
 {
     /// <summary>The unit <paramref name="unitId"/> when <paramref name="token"/> is valid for <paramref name="action"/> and covers it.</summary>
-    public async Task<SubtreeAccessResult> AuthoriseAsync(string? token, string action, string unitId, CancellationToken cancellationToken)
+    public Task<SubtreeAccessResult> AuthoriseAsync(string? token, string action, string unitId, CancellationToken cancellationToken) =>
+        AuthoriseAsync(token, [action], unitId, cancellationToken);
+
+    /// <summary>As above, for a page that more than one kind of link may open (the first action's refusal is the one told).</summary>
+    public async Task<SubtreeAccessResult> AuthoriseAsync(string? token, IReadOnlyList<string> actions, string unitId, CancellationToken cancellationToken)
     {
-        var verification = signer.Verify(token, action);
+        ArgumentNullException.ThrowIfNull(actions);
+        var verification = actions.Select(action => signer.Verify(token, action)).FirstOrDefault(v => v.IsValid) ?? signer.Verify(token, actions[0]);
         if (!verification.IsValid)
         {
             return new SubtreeAccessResult(verification.Status, null, verification.Message);

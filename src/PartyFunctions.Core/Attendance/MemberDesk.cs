@@ -62,15 +62,3 @@ public static class MemberKey
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())))[..16];
     }
 }
-
-public enum MemberDeskOutcome
-{
-    Found,
-    LinkRefused,
-}
-
-/// <summary>The desk, or why it is refused and the message that says so.</summary>
-public sealed record MemberDeskResult(MemberDeskOutcome Outcome, LocalizedText? Message, MemberDesk? Desk)
-{
-    public static MemberDeskResult Refused(LocalizedText message) => new(MemberDeskOutcome.LinkRefused, message, null);
-}

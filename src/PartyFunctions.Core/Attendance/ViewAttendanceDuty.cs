@@ -14,17 +14,17 @@ namespace PartyFunctions.Attendance;
 /// </summary>
 public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, IAttendanceStore attendance, SubmissionPolicy policy, TimeProvider clock)
 {
-    public async Task<AttendanceDutyResult> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
+    public async Task<LinkedView<AttendanceDutyReport>> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
     {
         if (!ScorePeriod.TryParse(periodText, out var month))
         {
-            return AttendanceDutyResult.Refused(AttendanceDutyOutcome.InvalidPeriod, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
+            return LinkedView.Refused<AttendanceDutyReport>(LinkedViewOutcome.Invalid, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
         }
 
         var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
         if (!allowed.Allowed)
         {
-            return AttendanceDutyResult.Refused(AttendanceDutyOutcome.LinkRefused, allowed.Message);
+            return LinkedView.Refused<AttendanceDutyReport>(LinkedViewOutcome.LinkRefused, allowed.Message);
         }
 
         var now = clock.GetUtcNow();
@@ -40,7 +40,7 @@ public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, I
             records.AddRange(await attendance.GetOfSuperiorYearAsync(superior, period.From.Year, cancellationToken));
         }
 
-        return new AttendanceDutyResult(AttendanceDutyOutcome.Found, null, new AttendanceDutyReport(
+        return LinkedView.Found(new AttendanceDutyReport(
             allowed.Unit.Id, allowed.Unit.Name, month, period, period.Contains(today), duty.DutyByAssignedMember, now, DutyRoll.Of(below, records, day, duty)));
     }
 }
@@ -56,17 +56,4 @@ public sealed record AttendanceDutyReport(
     public int Followed => Members.Sum(m => m.Followed.Count);
 
     public int NotAttended => Members.Sum(m => m.NotAttended.Count);
-}
-
-public enum AttendanceDutyOutcome
-{
-    Found,
-    InvalidPeriod,
-    LinkRefused,
-}
-
-/// <summary>The report, or why it is refused and the message that says so.</summary>
-public sealed record AttendanceDutyResult(AttendanceDutyOutcome Outcome, LocalizedText? Message, AttendanceDutyReport? Report)
-{
-    public static AttendanceDutyResult Refused(AttendanceDutyOutcome outcome, LocalizedText message) => new(outcome, message, null);
 }

@@ -21,18 +21,18 @@ public sealed class ViewMemberDesk(
 {
     public static readonly TimeSpan AttendLinkLifetime = TimeSpan.FromDays(45);
 
-    public async Task<MemberDeskResult> LoadAsync(string? token, string memberKey, CancellationToken cancellationToken)
+    public async Task<LinkedView<MemberDesk>> LoadAsync(string? token, string memberKey, CancellationToken cancellationToken)
     {
         var verification = signer.Verify(token, AlertLinks.DeskAction);
         if (!verification.IsValid)
         {
-            return MemberDeskResult.Refused(verification.Message);
+            return LinkedView.Refused<MemberDesk>(LinkedViewOutcome.LinkRefused, verification.Message);
         }
 
         var email = verification.Link!.Subject;
         if (string.IsNullOrWhiteSpace(email) || !string.Equals(MemberKey.Of(email), memberKey, StringComparison.Ordinal))
         {
-            return MemberDeskResult.Refused(new LocalizedText("Liên kết này không phải của đồng chí", "This link is not for this desk."));
+            return LinkedView.Refused<MemberDesk>(LinkedViewOutcome.LinkRefused, new LocalizedText("Liên kết này không phải của đồng chí", "This link is not for this desk."));
         }
 
         var now = clock.GetUtcNow();
@@ -72,7 +72,7 @@ public sealed class ViewMemberDesk(
 
         var ordered = rows.OrderByDescending(r => r.Urgency).ThenBy(r => r.UnitId, StringComparer.Ordinal).ToList();
         var name = followed.Select(u => u.AssignedMemberName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? email;
-        return new MemberDeskResult(MemberDeskOutcome.Found, null,
+        return LinkedView.Found(
             new MemberDesk(name, verification.Link.ScopeUnitId, scope?.Name ?? verification.Link.ScopeUnitId, year, now, ordered)
             {
                 Duty = AttendanceDuty.PeriodOf(today, duty.DutyMonths),

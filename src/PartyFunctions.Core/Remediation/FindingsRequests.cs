@@ -6,13 +6,16 @@ namespace PartyFunctions.Remediation;
 
 /// <summary>
 /// Use case: the superior's findings, from whom they may come. The findings page acts with a signed "remediation" link
-/// covering the unit (as the member's review); administrators through the admin API, once the host and
+/// covering the unit (as the member's review), or the standing committee's "decide" link, with which its decision page
+/// links each cell's findings; administrators through the admin API, once the host and
 /// <see cref="AdminPrincipal"/> let them in. Each request is checked for its credential, the address and the recorder's
 /// name, then handed to <see cref="RecordFindings"/>; a read only shows what is stored.
 /// </summary>
 public sealed class FindingsRequests(SubtreeAccess access, IUnitStore units, IFindingsStore findings, RecordFindings record, TimeProvider clock)
 {
     public const int MaxBy = 200;
+
+    private static readonly string[] FindingsActions = [PlanLinks.ReviewAction, AnnualRun.AnnualRunLinks.DecideAction];
 
     /// <summary>The unit and its findings as stored, for the page's GET.</summary>
     public async Task<FindingsPage> ShowAsync(string? token, string unitId, int year, CancellationToken cancellationToken)
@@ -64,7 +67,7 @@ public sealed class FindingsRequests(SubtreeAccess access, IUnitStore units, IFi
             return new FindingsPage(FindingsStatus.Invalid, null, null, [error]);
         }
 
-        var allowed = await access.AuthoriseAsync(token, PlanLinks.ReviewAction, unitId, cancellationToken);
+        var allowed = await access.AuthoriseAsync(token, FindingsActions, unitId, cancellationToken);
         return allowed.Allowed ? null
             : new FindingsPage(FindingsStatus.Forbidden, null, null, [new FieldError("", "link", allowed.Message.Vi, allowed.Message.En)]);
     }

@@ -1,5 +1,3 @@
-using PartyFunctions.Policy;
-
 namespace PartyFunctions.Remediation;
 
 /// <summary>
@@ -55,17 +53,4 @@ public enum TrackerSort
     Lateness,
     Waiting,
     Unit,
-}
-
-public enum PlanTrackerOutcome
-{
-    Found,
-    Invalid,
-    LinkRefused,
-}
-
-/// <summary>The tracker, or why it is refused and the message that says so.</summary>
-public sealed record PlanTrackerResult(PlanTrackerOutcome Outcome, LocalizedText? Message, PlanTracker? Tracker)
-{
-    public static PlanTrackerResult Refused(PlanTrackerOutcome outcome, LocalizedText message) => new(outcome, message, null);
 }

@@ -27,20 +27,20 @@ public sealed class ViewPlanTracker(
 
     public static string NameOf(TrackerSort sort) => SortNames[(int)sort];
 
-    public async Task<PlanTrackerResult> LoadAsync(string? token, string unitId, int year, TrackerSort sort, CancellationToken cancellationToken)
+    public async Task<LinkedView<PlanTracker>> LoadAsync(string? token, string unitId, int year, TrackerSort sort, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = VietnamDate.DayOf(now);
         if (!UnitPath.IsValidId(unitId) || year < 2000 || year > today.Year + 1)
         {
-            return PlanTrackerResult.Refused(PlanTrackerOutcome.Invalid, new LocalizedText(
+            return LinkedView.Refused<PlanTracker>(LinkedViewOutcome.Invalid, new LocalizedText(
                 "Địa chỉ không hợp lệ: mã đơn vị hoặc năm sai", "The address is not valid: the unit id or the year is malformed."));
         }
 
         var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
         if (!allowed.Allowed)
         {
-            return PlanTrackerResult.Refused(PlanTrackerOutcome.LinkRefused, allowed.Message);
+            return LinkedView.Refused<PlanTracker>(LinkedViewOutcome.LinkRefused, allowed.Message);
         }
 
         var reader = allowed.Unit!;
@@ -66,7 +66,7 @@ public sealed class ViewPlanTracker(
             rows.Add(Row(key, subtree[key.UnitId], plan, alert, found, reader.Id, today, now));
         }
 
-        return new PlanTrackerResult(PlanTrackerOutcome.Found, null, new PlanTracker(reader.Id, reader.Name, year, now, sort, Order(rows, sort)));
+        return LinkedView.Found(new PlanTracker(reader.Id, reader.Name, year, now, sort, Order(rows, sort)));
     }
 
     private TrackerRow Row(

@@ -16,17 +16,17 @@ namespace PartyFunctions.Status;
 /// </summary>
 public sealed class MonthlyStatus(SubtreeAccess access, MonthRoster roster, IAlertStore alerts, IAttendanceStore attendance, TimeProvider clock)
 {
-    public async Task<MonthlyStatusResult> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
+    public async Task<LinkedView<StatusReport>> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
     {
         if (!ScorePeriod.TryParse(periodText, out var period))
         {
-            return MonthlyStatusResult.Refused(MonthlyStatusOutcome.InvalidPeriod, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
+            return LinkedView.Refused<StatusReport>(LinkedViewOutcome.Invalid, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
         }
 
         var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
         if (!allowed.Allowed)
         {
-            return MonthlyStatusResult.Refused(MonthlyStatusOutcome.LinkRefused, allowed.Message);
+            return LinkedView.Refused<StatusReport>(LinkedViewOutcome.LinkRefused, allowed.Message);
         }
 
         var month = await roster.ForSubtreeAsync(unitId, period, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class MonthlyStatus(SubtreeAccess access, MonthRoster roster, IAle
             })
             .ToList();
 
-        return new MonthlyStatusResult(MonthlyStatusOutcome.Found, null, new StatusReport(allowed.Unit!.Id, allowed.Unit.Name, period, now, rows));
+        return LinkedView.Found(new StatusReport(allowed.Unit!.Id, allowed.Unit.Name, period, now, rows));
     }
 
     private static SubmissionStatus StatusOf(ScoreRecord? score, ScorePeriod period, DateTimeOffset now) =>
@@ -86,17 +86,4 @@ public sealed record StatusReport(string UnitId, string UnitName, ScorePeriod Pe
     public int NoBand => Rows.Count(r => r.Band is null);
 
     public int OpenAlerts => Rows.Sum(r => r.OpenAlerts.Count);
-}
-
-public enum MonthlyStatusOutcome
-{
-    Found,
-    InvalidPeriod,
-    LinkRefused,
-}
-
-/// <summary>The report, or why it is refused and the message that says so.</summary>
-public sealed record MonthlyStatusResult(MonthlyStatusOutcome Outcome, LocalizedText? Message, StatusReport? Report)
-{
-    public static MonthlyStatusResult Refused(MonthlyStatusOutcome outcome, LocalizedText message) => new(outcome, message, null);
 }

@@ -13,19 +13,19 @@ namespace PartyFunctions.Status;
 /// </summary>
 public sealed class ViewYearGrid(SubtreeAccess access, IUnitStore units, IScoreStore scores, TimeProvider clock)
 {
-    public async Task<YearGridResult> LoadAsync(string? token, string unitId, int year, CancellationToken cancellationToken)
+    public async Task<LinkedView<YearGrid>> LoadAsync(string? token, string unitId, int year, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (!UnitPath.IsValidId(unitId) || year < 2000 || year > VietnamDate.DayOf(now).Year + 1)
         {
-            return YearGridResult.Refused(YearGridOutcome.Invalid, new LocalizedText(
+            return LinkedView.Refused<YearGrid>(LinkedViewOutcome.Invalid, new LocalizedText(
                 "Địa chỉ không hợp lệ: mã đơn vị hoặc năm sai", "The address is not valid: the unit id or the year is malformed."));
         }
 
         var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
         if (!allowed.Allowed)
         {
-            return YearGridResult.Refused(YearGridOutcome.LinkRefused, allowed.Message);
+            return LinkedView.Refused<YearGrid>(LinkedViewOutcome.LinkRefused, allowed.Message);
         }
 
         var unit = allowed.Unit!;
@@ -46,7 +46,7 @@ public sealed class ViewYearGrid(SubtreeAccess access, IUnitStore units, IScoreS
             ? cells.OrderBy(c => c.Path, StringComparer.Ordinal).Select(c => Row(c.Id, c.Name, [months[c.Id]], months[c.Id])).ToList()
             : subtree.Where(u => u.ParentId == unit.Id && u.Kind.IsCommittee() && Active(u, year)).OrderBy(u => u.Path, StringComparer.Ordinal)
                 .Select(child => Row(child.Id, child.Name, cells.Where(c => c.IsWithin(child.Id)).Select(c => months[c.Id]).ToList(), [])).ToList();
-        return new YearGridResult(YearGridOutcome.Found, null, new YearGrid(unit.Id, unit.Name, year, now, rowsAreCells, rows));
+        return LinkedView.Found(new YearGrid(unit.Id, unit.Name, year, now, rowsAreCells, rows));
     }
 
     private static YearGridRow Row(string id, string name, List<IReadOnlyList<CellMonthView>> cells, IReadOnlyList<CellMonthView> months) =>

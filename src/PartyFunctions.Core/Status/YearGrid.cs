@@ -1,5 +1,3 @@
-using PartyFunctions.Policy;
-
 namespace PartyFunctions.Status;
 
 /// <summary>
@@ -21,16 +19,3 @@ public sealed record YearGrid(string UnitId, string UnitName, int Year, DateTime
 
 /// <summary>One row: a cell with its twelve months (<see cref="Months"/>), or a committee with none; both with twelve counts.</summary>
 public sealed record YearGridRow(string UnitId, string Name, int Cells, IReadOnlyList<CellMonthView> Months, IReadOnlyList<MonthCounts> Counts);
-
-public enum YearGridOutcome
-{
-    Found,
-    Invalid,
-    LinkRefused,
-}
-
-/// <summary>The grid, or why it is refused and the message that says so.</summary>
-public sealed record YearGridResult(YearGridOutcome Outcome, LocalizedText? Message, YearGrid? Grid)
-{
-    public static YearGridResult Refused(YearGridOutcome outcome, LocalizedText message) => new(outcome, message, null);
-}

@@ -39,6 +39,7 @@ public sealed class DecisionPage
         ["decidedBy"] = "Người quyết định",
         ["record"] = "Ghi quyết định",
         ["insufficient"] = "Chưa đủ dữ liệu",
+        ["findings"] = "Ghi hạn chế, yêu cầu khắc phục",
     };
 
     private static readonly Dictionary<string, string> En = new(StringComparer.Ordinal)
@@ -62,6 +63,7 @@ public sealed class DecisionPage
         ["decidedBy"] = "Decided by",
         ["record"] = "Record the decisions",
         ["insufficient"] = "Not enough data",
+        ["findings"] = "Record findings to remedy",
     };
 
     private readonly IFluidTemplate template = LiquidTemplates.Get("decisions");
@@ -93,7 +95,8 @@ public sealed class DecisionPage
             Sent("level." + r.UnitId) ?? (r.Decision?.Level ?? r.Proposed).Code(),
             Sent("reason." + r.UnitId) ?? r.Decision?.Reason ?? string.Empty,
             r.Decision is { } d ? string.Format(CultureInfo.InvariantCulture, t["decidedAs"], Wording.Level(d.Level, en), d.DecidedBy, VietnamDate.Format(d.DecidedAt)) : null,
-            failed && errorField == r.UnitId ? rowText : null)).ToList();
+            failed && errorField == r.UnitId ? rowText : null,
+            Routes.Path(Routes.FindingsPage, r.UnitId, yearText) + query + (en ? "&lang=en" : string.Empty))).ToList();
         var context = new TemplateContext(options);
         context.SetValue("lang", en ? "en" : "vi");
         context.SetValue("t", t);
@@ -115,7 +118,8 @@ public sealed class DecisionPage
         return template.Render(context, LiquidTemplates.Html);
     }
 
-    private sealed record Row(string UnitId, string UnitName, string YearBand, string Proposed, string Chosen, string Reason, string? Decided, string? Error);
+    private sealed record Row(
+        string UnitId, string UnitName, string YearBand, string Proposed, string Chosen, string Reason, string? Decided, string? Error, string FindingsUrl);
 
     private sealed record LevelOption(string Code, string Name);
 }

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using PartyFunctions.Http;
 using PartyFunctions.Policy;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Access;
 
@@ -22,22 +18,23 @@ public static class AdminRequest
     }
 
     /// <summary>
-    /// An admin endpoint's small JSON body once the role check passed, or the problem that refuses the request: 401/403
-    /// role, 413 too large, 400 when the body is not the JSON <paramref name="shape"/> describes.
+    /// Answers an admin endpoint that takes a small JSON body: the role check first (401/403), then the body (413 too
+    /// large, 400 when it is not the JSON <paramref name="shape"/> describes), then <paramref name="answer"/> with it.
     /// </summary>
-    public static async Task<(T? Body, IActionResult? Refusal)> ReadJsonAsync<T>(
-        this AdminPrincipal admin, HttpRequest request, LocalizedText shape, CancellationToken cancellationToken)
+    public static async Task<IActionResult> AnswerJsonAsync<T>(
+        this AdminPrincipal admin, HttpRequest request, LocalizedText shape, Func<T, Task<IActionResult>> answer, CancellationToken cancellationToken)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(answer);
         if (admin.Deny(request) is { } denied)
         {
-            return (null, denied);
+            return denied;
         }
 
         var language = RequestReading.Language(request.Query["lang"]);
         var read = await RequestBody.ReadJsonAsync<T>(request, cancellationToken);
-        return read.Refusal is { } refused ? (null, Problems.Of(refused.Status, new LocalizedText(refused.Vi!, refused.En!), language))
-            : read.Value is { } body ? (body, null)
-            : (null, Problems.Of(StatusCodes.Status400BadRequest, shape, language));
+        return read.Refusal is { } refused ? Problems.Of(refused.Status, new LocalizedText(refused.Vi!, refused.En!), language)
+            : read.Value is { } body ? await answer(body)
+            : Problems.Of(StatusCodes.Status400BadRequest, shape, language);
     }
 }

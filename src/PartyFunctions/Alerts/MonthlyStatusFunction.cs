@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
-using PartyFunctions.Http;
-using PartyFunctions.Presentation;
 using PartyFunctions.Presentation.Status;
 using PartyFunctions.Status;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Alerts;
 
@@ -26,8 +19,7 @@ public sealed class MonthlyStatusFunction(
     {
         ArgumentNullException.ThrowIfNull(request);
         var link = request.Link();
-        var result = await status.LoadAsync(link, unitId, period, cancellationToken);
-        return result.Report is { } report ? HtmlPage.Of(StatusCodes.Status200OK, pages.StatusHtml(report, link)) : Refused(result);
+        return LinkedPage.Html(await status.LoadAsync(link, unitId, period, cancellationToken), report => pages.StatusHtml(report, link));
     }
 
     [Function("MonthlyStatusCsv")]
@@ -36,10 +28,8 @@ public sealed class MonthlyStatusFunction(
         string unitId, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await status.LoadAsync(request.Link(), unitId, period, cancellationToken);
-        return result.Report is { } report
-            ? new FileContentResult(StatusPages.StatusCsv(report), ExcelCsv.ContentType) { FileDownloadName = $"trang-thai-{report.UnitId}-{report.Period}.csv" }
-            : Refused(result);
+        return LinkedPage.Csv(await status.LoadAsync(request.Link(), unitId, period, cancellationToken),
+            StatusPages.StatusCsv, report => $"trang-thai-{report.UnitId}-{report.Period}.csv");
     }
 
     [Function("YearGrid")]
@@ -49,10 +39,8 @@ public sealed class MonthlyStatusFunction(
     {
         ArgumentNullException.ThrowIfNull(request);
         var link = request.Link();
-        var result = await grid.LoadAsync(link, unitId, year, cancellationToken);
-        return result.Grid is { } found
-            ? HtmlPage.Of(StatusCodes.Status200OK, yearPage.Html(RequestReading.Language(request.Query["lang"]), found, link))
-            : Refused(result);
+        var language = RequestReading.Language(request.Query["lang"]);
+        return LinkedPage.Html(await grid.LoadAsync(link, unitId, year, cancellationToken), found => yearPage.Html(language, found, link));
     }
 
     [Function("YearGridCsv")]
@@ -61,10 +49,8 @@ public sealed class MonthlyStatusFunction(
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await grid.LoadAsync(request.Link(), unitId, year, cancellationToken);
-        return result.Grid is { } found
-            ? new FileContentResult(YearGridPage.Csv(found), ExcelCsv.ContentType) { FileDownloadName = $"ca-nam-{found.UnitId}-{found.Year}.csv" }
-            : Refused(result);
+        return LinkedPage.Csv(await grid.LoadAsync(request.Link(), unitId, year, cancellationToken),
+            YearGridPage.Csv, found => $"ca-nam-{found.UnitId}-{found.Year}.csv");
     }
 
     [Function("AttendanceDuty")]
@@ -74,16 +60,7 @@ public sealed class MonthlyStatusFunction(
     {
         ArgumentNullException.ThrowIfNull(request);
         var link = request.Link();
-        var result = await duty.LoadAsync(link, unitId, period, cancellationToken);
-        return result.Report is { } report
-            ? HtmlPage.Of(StatusCodes.Status200OK, dutyPage.Html(RequestReading.Language(request.Query["lang"]), report, link))
-            : Problems.Page(result.Outcome == Attendance.AttendanceDutyOutcome.InvalidPeriod ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden,
-                result.Message!);
+        var language = RequestReading.Language(request.Query["lang"]);
+        return LinkedPage.Html(await duty.LoadAsync(link, unitId, period, cancellationToken), report => dutyPage.Html(language, report, link));
     }
-
-    private static ContentResult Refused(MonthlyStatusResult result) => Problems.Page(
-        result.Outcome == MonthlyStatusOutcome.InvalidPeriod ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden, result.Message!);
-
-    private static ContentResult Refused(YearGridResult result) => Problems.Page(
-        result.Outcome == YearGridOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden, result.Message!);
 }

@@ -1,7 +1,5 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PartyFunctions.Configuration;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Alerts;
 

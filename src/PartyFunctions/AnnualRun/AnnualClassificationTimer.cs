@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Configuration;
 using PartyFunctions.Heartbeat;
 using PartyFunctions.Organisation;

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
-using PartyFunctions.Http;
 using PartyFunctions.Policy;
 using PartyFunctions.Presentation.AnnualRun;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.AnnualRun;
 
@@ -66,25 +60,19 @@ public sealed class AnnualDecisionFunctions(CommitteeDecisions committee, Decide
     }
 
     [Function("AnnualDecisionAdmin")]
-    public async Task<IActionResult> AdminAsync(
+    public Task<IActionResult> AdminAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminDecision)] HttpRequest request,
-        int year, string unitId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var (body, refusal) = await admin.ReadJsonAsync<DecisionBody>(request,
-            new LocalizedText("Nội dung phải là JSON {level, reason, decidedBy}.", "The body must be JSON {level, reason, decidedBy}."), cancellationToken);
-        if (body is null)
-        {
-            return refusal!;
-        }
-
-        var language = RequestReading.Language(request.Query["lang"]);
-
-        var outcome = await decide.RunForUnitAsync(year, unitId, new DecisionInput(unitId, body.Level, body.Reason), body.DecidedBy, cancellationToken);
-        return outcome.Status == DecisionStatus.Recorded
-            ? new OkObjectResult(new { unitId, year, changed = outcome.Changed })
-            : Problems.Of(Status(outcome), outcome.Message!, language);
-    }
+        int year, string unitId, CancellationToken cancellationToken) =>
+        admin.AnswerJsonAsync<DecisionBody>(request,
+            new LocalizedText("Nội dung phải là JSON {level, reason, decidedBy}.", "The body must be JSON {level, reason, decidedBy}."),
+            async body =>
+            {
+                var outcome = await decide.RunForUnitAsync(year, unitId, new DecisionInput(unitId, body.Level, body.Reason), body.DecidedBy, cancellationToken);
+                return outcome.Status == DecisionStatus.Recorded
+                    ? new OkObjectResult(new { unitId, year, changed = outcome.Changed })
+                    : Problems.Of(Status(outcome), outcome.Message!, RequestReading.Language(request.Query["lang"]));
+            },
+            cancellationToken);
 
     private ContentResult Page(
         string language, int year, string committeeId, string? token, CommitteeDecisionsPage shown, IReadOnlyDictionary<string, string?>? posted = null) =>

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
-using PartyFunctions.Http;
 using PartyFunctions.Presentation.Attendance;
 using PartyFunctions.Scoring;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Attendance;
 

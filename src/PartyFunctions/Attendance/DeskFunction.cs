@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
-using PartyFunctions.Http;
 using PartyFunctions.Presentation.Attendance;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Attendance;
 
@@ -20,9 +14,7 @@ public sealed class DeskFunction(ViewMemberDesk desk, DeskPage page)
     {
         ArgumentNullException.ThrowIfNull(request);
         var link = request.Link();
-        var result = await desk.LoadAsync(link, memberKey, cancellationToken);
-        return result.Desk is { } found
-            ? HtmlPage.Of(StatusCodes.Status200OK, page.Html(RequestReading.Language(request.Query["lang"]), memberKey, found, link))
-            : Problems.Page(StatusCodes.Status403Forbidden, result.Message!);
+        var language = RequestReading.Language(request.Query["lang"]);
+        return LinkedPage.Html(await desk.LoadAsync(link, memberKey, cancellationToken), found => page.Html(language, memberKey, found, link));
     }
 }

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Azure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using PartyFunctions.Http;
 using PartyFunctions.Policy;
 using PartyFunctions.Presentation;
 using PartyFunctions.Scoring;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using PartyFunctions.Presentation;
 
 namespace PartyFunctions.Http;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using PartyFunctions.Policy;
 using PartyFunctions.Presentation;
 using PartyFunctions.Scoring;

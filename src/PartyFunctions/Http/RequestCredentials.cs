@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using PartyFunctions.Access;
-
 namespace PartyFunctions.Http;
 
 /// <summary>Where a request carries its credential, read in one place: the signed link's token, the cell's access code.</summary>

@@ -1,11 +1,5 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
 using PartyFunctions.Alerts;
-using PartyFunctions.Http;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Remediation;
 

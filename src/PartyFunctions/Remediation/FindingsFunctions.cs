@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
-using PartyFunctions.Http;
 using PartyFunctions.Policy;
 using PartyFunctions.Presentation.Remediation;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Remediation;
 
@@ -50,23 +44,19 @@ public sealed class FindingsFunctions(FindingsRequests requests, FindingsForm fo
     }
 
     [Function("FindingsAdmin")]
-    public async Task<IActionResult> AdminAsync(
+    public Task<IActionResult> AdminAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.AdminFindings)] HttpRequest request,
-        string unitId, int year, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var (body, refusal) = await admin.ReadJsonAsync<FindingsBody>(request,
-            new LocalizedText("Nội dung phải là JSON {findings:[...], by}.", "The body must be JSON {findings:[...], by}."), cancellationToken);
-        if (body is null)
-        {
-            return refusal!;
-        }
-
-        var outcome = await requests.RecordAsAdminAsync(unitId, year, body.Findings, body.By, cancellationToken);
-        return outcome.Findings is { } stored && outcome.Succeeded
-            ? new ObjectResult(stored) { StatusCode = outcome.Status == FindingsStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK }
-            : Problems.Of(StatusOf(outcome.Status), outcome.Errors, RequestReading.Language(request.Query["lang"]));
-    }
+        string unitId, int year, CancellationToken cancellationToken) =>
+        admin.AnswerJsonAsync<FindingsBody>(request,
+            new LocalizedText("Nội dung phải là JSON {findings:[...], by}.", "The body must be JSON {findings:[...], by}."),
+            async body =>
+            {
+                var outcome = await requests.RecordAsAdminAsync(unitId, year, body.Findings, body.By, cancellationToken);
+                return outcome.Findings is { } stored && outcome.Succeeded
+                    ? new ObjectResult(stored) { StatusCode = outcome.Status == FindingsStatus.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK }
+                    : Problems.Of(StatusOf(outcome.Status), outcome.Errors, RequestReading.Language(request.Query["lang"]));
+            },
+            cancellationToken);
 
     private ContentResult Page(string language, int year, string? link, FindingsPage page, IReadOnlyDictionary<string, string?>? typed) =>
         page.Unit is null

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
-using PartyFunctions.Http;
-using PartyFunctions.Presentation;
 using PartyFunctions.Presentation.Remediation;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Remediation;
 
@@ -22,10 +15,9 @@ public sealed class PlanTrackerFunction(ViewPlanTracker tracker, TrackerPage pag
     {
         ArgumentNullException.ThrowIfNull(request);
         var link = request.Link();
-        var result = await tracker.LoadAsync(link, unitId, year, ViewPlanTracker.SortOf(request.Query["sort"].FirstOrDefault()), cancellationToken);
-        return result.Tracker is { } found
-            ? HtmlPage.Of(StatusCodes.Status200OK, page.Html(RequestReading.Language(request.Query["lang"]), found, link))
-            : Refused(result);
+        var language = RequestReading.Language(request.Query["lang"]);
+        return LinkedPage.Html(await tracker.LoadAsync(link, unitId, year, ViewPlanTracker.SortOf(request.Query["sort"].FirstOrDefault()), cancellationToken),
+            found => page.Html(language, found, link));
     }
 
     [Function("PlanTrackerCsv")]
@@ -34,13 +26,7 @@ public sealed class PlanTrackerFunction(ViewPlanTracker tracker, TrackerPage pag
         string unitId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await tracker.LoadAsync(request.Link(), unitId, year,
-            ViewPlanTracker.SortOf(request.Query["sort"].FirstOrDefault()), cancellationToken);
-        return result.Tracker is { } found
-            ? new FileContentResult(TrackerPage.Csv(found), ExcelCsv.ContentType) { FileDownloadName = $"khac-phuc-{found.UnitId}-{found.Year}.csv" }
-            : Refused(result);
+        return LinkedPage.Csv(await tracker.LoadAsync(request.Link(), unitId, year, ViewPlanTracker.SortOf(request.Query["sort"].FirstOrDefault()), cancellationToken),
+            TrackerPage.Csv, found => $"khac-phuc-{found.UnitId}-{found.Year}.csv");
     }
-
-    private static ContentResult Refused(PlanTrackerResult result) => Problems.Page(
-        result.Outcome == PlanTrackerOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden, result.Message!);
 }

@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
 using PartyFunctions.Alerts;
-using PartyFunctions.Http;
 using PartyFunctions.Policy;
 using PartyFunctions.Presentation.Remediation;
-using PartyFunctions.Submissions;
 
 namespace PartyFunctions.Remediation;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
-using PartyFunctions.Http;
 using PartyFunctions.Presentation.Submissions;
 
 namespace PartyFunctions.Submissions;

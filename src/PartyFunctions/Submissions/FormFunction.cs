@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PartyFunctions.Access;
 using PartyFunctions.Hosting;
-using PartyFunctions.Http;
 using PartyFunctions.Organisation;
 using PartyFunctions.Presentation.Submissions;
 using PartyFunctions.Scoring;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using PartyFunctions.Access;
 
 namespace PartyFunctions.Submissions;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using PartyFunctions.Configuration;
 
 namespace PartyFunctions.Submissions;

@@ -82,6 +82,28 @@ public sealed class AuthenticateCellTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_client_over_its_budget_only_by_checks_seconds_old_is_told_to_retry_in_seconds_then_the_window_once_they_settled()
+    {
+        await using var host = await HostAsync();
+        var code = (await IssueAsync(host, Cb1))[Cb1];
+        for (var i = 0; i < AuthenticateCell.ClientMaxFailures; i++)
+        {
+            Assert.Equal(CellAuthenticationOutcome.Rejected, (await AuthenticateAsync(host, Cb1, "WRONG-CODE-XX")).Outcome);
+        }
+
+        var now = clock.GetUtcNow();
+        var young = await AuthenticateAsync(host, Cb1, code);
+        clock.Advance(AuthenticateCell.InFlight);
+        var settled = await AuthenticateAsync(host, Cb1, code);
+
+        Assert.Equal((CellAuthenticationOutcome.Throttled, CellAuthenticationOutcome.Throttled), (young.Outcome, settled.Outcome));
+        Assert.Contains("thử lại sau ít giây", young.Message.Vi, StringComparison.Ordinal);
+        Assert.InRange(young.RetryAt!.Value, now, now + AuthenticateCell.InFlight);
+        Assert.Equal(now + FailedAttempts.Window, settled.RetryAt);
+        Assert.Contains("(giờ Việt Nam)", settled.Message.Vi, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failures_older_than_15_minutes_do_not_count()
     {
         await using var host = await HostAsync();

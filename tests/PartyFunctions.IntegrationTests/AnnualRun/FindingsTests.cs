@@ -82,6 +82,27 @@ public sealed class FindingsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_decision_page_links_each_cell_to_its_findings_which_the_decide_link_opens_and_records_but_only_in_its_committee()
+    {
+        var province = await Province.ClassifiedAsync(azurite);
+        await using var host = province.Host;
+        var decide = Uri.EscapeDataString(province.Link(PartyFunctions.AnnualRun.AnnualRunLinks.DecideAction, "Q.G1"));
+
+        var decisions = await host.SendAsync(HttpMethod.Get, $"/api/decisions/2025/Q.G1?link={decide}");
+        var findingsUrl = $"/api/findings/Q.G1.C01/2025?link={decide}";
+        var shown = await host.SendAsync(HttpMethod.Get, findingsUrl);
+        var posted = await host.SendAsync(HttpMethod.Post, findingsUrl, Form(("findings", "Biên bản thiếu chữ ký"), ("by", "Ban Thường vụ")));
+        var outside = await host.SendAsync(HttpMethod.Get, $"/api/findings/Q.G2.C01/2025?link={decide}");
+
+        Assert.True(decisions.Status == HttpStatusCode.OK, decisions.ToString());
+        Assert.Contains($"<a href=\"{findingsUrl}\">Ghi hạn chế, yêu cầu khắc phục</a>", decisions.Body, StringComparison.Ordinal);
+        Assert.True(shown.Status == HttpStatusCode.OK, shown.ToString());
+        Assert.True(posted.Status == HttpStatusCode.OK, posted.ToString());
+        Assert.Equal("Ban Thường vụ", (await host.Services.GetRequiredService<IFindingsStore>().GetAsync("Q.G1.C01", 2025, default))!.Findings.RecordedBy);
+        Assert.Equal(HttpStatusCode.Forbidden, outside.Status);
+    }
+
+    [Fact]
     public async Task Bad_findings_input_is_a_4xx_with_the_message_beside_its_field_the_values_kept_and_nothing_stored()
     {
         var province = await Province.ClassifiedAsync(azurite);

@@ -5,7 +5,6 @@ using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Pages;
-using PartyFunctions.IntegrationTests.Submissions;
 
 namespace PartyFunctions.IntegrationTests.Attendance;
 
@@ -25,7 +24,7 @@ public sealed class BrowserDeskTests(AzuriteFixture azurite)
     {
         await using var world = await AttendanceWorld.CreateAsync(azurite);
         await world.SelfScoreAsync(95);
-        await using var front = await KestrelFront.StartAsync(world.Host);
+        await using var front = await HttpFront.StartAsync(world.Host);
         using var browser = HeadlessChromium.Start(height: 1400);
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
         var now = world.Submissions.Clock.GetUtcNow();

@@ -6,7 +6,6 @@ using PartyFunctions.Alerts;
 using PartyFunctions.IntegrationTests.AnnualRun;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.IntegrationTests.Pages;
-using PartyFunctions.IntegrationTests.Submissions;
 using PartyFunctions.Notifications;
 using PartyFunctions.Remediation;
 
@@ -29,7 +28,7 @@ public sealed class BrowserRemediationTests(AzuriteFixture azurite)
         var province = await Province.ClassifiedAsync(azurite);
         await using var host = province.Host;
         var code = (await province.CodesAsync("Q.G2"))["Q.G2.C01"];
-        await using var front = await KestrelFront.StartAsync(host);
+        await using var front = await HttpFront.StartAsync(host);
         using var browser = HeadlessChromium.Start(height: 1400);
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));

@@ -16,7 +16,7 @@ public sealed class BrowserFormTests(AzuriteFixture azurite)
     public async Task A_secretary_fills_the_form_on_a_narrow_phone_and_sees_errors_then_the_receipt()
     {
         await using var world = await SubmissionWorld.CreateAsync(azurite);
-        await using var front = await KestrelFront.StartAsync(world.Host);
+        await using var front = await HttpFront.StartAsync(world.Host);
         using var browser = HeadlessChromium.Start();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(10));
 
