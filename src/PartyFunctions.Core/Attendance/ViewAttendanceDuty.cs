@@ -1,5 +1,4 @@
 using PartyFunctions.Access;
-using PartyFunctions.Alerts;
 using PartyFunctions.Organisation;
 using PartyFunctions.Policy;
 using PartyFunctions.Submissions;
@@ -16,16 +15,13 @@ public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, I
 {
     public async Task<LinkedView<AttendanceDutyReport>> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
     {
-        if (!ScorePeriod.TryParse(periodText, out var month))
+        var opened = await Status.MonthViewAccess.OpenAsync(access, token, unitId, periodText, cancellationToken);
+        if (opened.Unit is not { } unit)
         {
-            return LinkedView.Refused<AttendanceDutyReport>(LinkedViewOutcome.Invalid, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
+            return opened.Refused<AttendanceDutyReport>();
         }
 
-        var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
-        if (!allowed.Allowed)
-        {
-            return LinkedView.Refused<AttendanceDutyReport>(LinkedViewOutcome.LinkRefused, allowed.Message);
-        }
+        var month = opened.Period;
 
         var now = clock.GetUtcNow();
         var today = VietnamDate.DayOf(now);
@@ -33,7 +29,7 @@ public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, I
         var duty = policy.PackFor(month)?.AttendanceOrDefault ?? AttendancePolicy.Default;
         var period = AttendanceDuty.PeriodOf(month.FirstDay, duty.DutyMonths);
         var day = period.To < today ? period.To : today < period.From ? period.From : today;
-        var below = (await units.GetSubtreeAsync(allowed.Unit!.Id, cancellationToken)).Where(u => u.Id != allowed.Unit.Id).ToList();
+        var below = (await units.GetSubtreeAsync(unit.Id, cancellationToken)).Where(u => u.Id != unit.Id).ToList();
         var records = new List<AttendanceRecord>();
         foreach (var superior in below.Select(u => u.ParentId).OfType<string>().Distinct(StringComparer.Ordinal))
         {
@@ -41,7 +37,7 @@ public sealed class ViewAttendanceDuty(SubtreeAccess access, IUnitStore units, I
         }
 
         return LinkedView.Found(new AttendanceDutyReport(
-            allowed.Unit.Id, allowed.Unit.Name, month, period, period.Contains(today), duty.DutyByAssignedMember, now, DutyRoll.Of(below, records, day, duty)));
+            unit.Id, unit.Name, month, period, period.Contains(today), duty.DutyByAssignedMember, now, DutyRoll.Of(below, records, day, duty)));
     }
 }
 

@@ -2,7 +2,6 @@ using PartyFunctions.Access;
 using PartyFunctions.Alerts;
 using PartyFunctions.Attendance;
 using PartyFunctions.Deadlines;
-using PartyFunctions.Policy;
 using PartyFunctions.Scoring;
 using PartyFunctions.Submissions;
 
@@ -18,16 +17,13 @@ public sealed class MonthlyStatus(SubtreeAccess access, MonthRoster roster, IAle
 {
     public async Task<LinkedView<StatusReport>> LoadAsync(string? token, string unitId, string? periodText, CancellationToken cancellationToken)
     {
-        if (!ScorePeriod.TryParse(periodText, out var period))
+        var opened = await MonthViewAccess.OpenAsync(access, token, unitId, periodText, cancellationToken);
+        if (opened.Unit is not { } unit)
         {
-            return LinkedView.Refused<StatusReport>(LinkedViewOutcome.Invalid, new LocalizedText("Tháng không hợp lệ (yyyy-MM)", "The month must be yyyy-MM."));
+            return opened.Refused<StatusReport>();
         }
 
-        var allowed = await access.AuthoriseAsync(token, AlertLinks.ViewAction, unitId, cancellationToken);
-        if (!allowed.Allowed)
-        {
-            return LinkedView.Refused<StatusReport>(LinkedViewOutcome.LinkRefused, allowed.Message);
-        }
+        var period = opened.Period;
 
         var month = await roster.ForSubtreeAsync(unitId, period, cancellationToken);
         var now = clock.GetUtcNow();
@@ -51,7 +47,7 @@ public sealed class MonthlyStatus(SubtreeAccess access, MonthRoster roster, IAle
             })
             .ToList();
 
-        return LinkedView.Found(new StatusReport(allowed.Unit!.Id, allowed.Unit.Name, period, now, rows));
+        return LinkedView.Found(new StatusReport(unit.Id, unit.Name, period, now, rows));
     }
 
     private static SubmissionStatus StatusOf(ScoreRecord? score, ScorePeriod period, DateTimeOffset now) =>
