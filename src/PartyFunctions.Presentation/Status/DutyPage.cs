@@ -18,7 +18,7 @@ public sealed class DutyPage
         ["period"] = "Kỳ {0}–{1}: mỗi đơn vị được dự sinh hoạt ít nhất một lần trong {2} tháng",
         ["byAssigned"] = ", do đồng chí phụ trách dự", ["byAnyone"] = ", do bất kỳ đồng chí nào dự",
         ["running"] = "Kỳ đang diễn ra.", ["ended"] = "Kỳ đã kết thúc.",
-        ["followed"] = "Đơn vị có người phụ trách", ["notAttended"] = "Chưa được dự sinh hoạt", ["members"] = "Từng đồng chí phụ trách",
+        ["followed"] = "Đơn vị phải được dự sinh hoạt", ["notAttended"] = "Chưa được dự sinh hoạt", ["members"] = "Từng đồng chí phụ trách",
         ["count"] = "Phụ trách {0} đơn vị, chưa dự {1}.", ["done"] = "Đã dự đủ các đơn vị trong kỳ.", ["unassigned"] = "Chưa phân công đồng chí phụ trách",
         ["none"] = "Không có đơn vị nào trực thuộc trong kỳ này.", ["code"] = "mã",
     };
@@ -29,7 +29,7 @@ public sealed class DutyPage
         ["period"] = "Period {0}–{1}: each unit attended at least once every {2} months",
         ["byAssigned"] = ", by its assigned member", ["byAnyone"] = ", by any member",
         ["running"] = "The period is running.", ["ended"] = "The period has ended.",
-        ["followed"] = "Units followed", ["notAttended"] = "Not attended yet", ["members"] = "Members",
+        ["followed"] = "Units to attend", ["notAttended"] = "Not attended yet", ["members"] = "Members",
         ["count"] = "Follows {0} units, {1} not attended.", ["done"] = "Every unit attended this period.", ["unassigned"] = "No member assigned",
         ["none"] = "No unit below in this period.", ["code"] = "id",
     };
