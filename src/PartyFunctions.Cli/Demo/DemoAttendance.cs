@@ -45,7 +45,7 @@ internal sealed class DemoAttendance(DemoYear play)
                 ["receiptId"] = string.Create(CultureInfo.InvariantCulture, $"DEMO-ATT-{unit.Id.Replace('.', '-')}-{period}"),
                 ["score"] = new JsonObject { ["criteria"] = DemoSheet.Criteria(seen, new Random(seed)), ["facts"] = DemoSheet.Facts(new Random(seed)) },
             };
-            var link = play.Get<LinkSigner>().Sign(new SignedLink(RecordAttendance.Action, score.SuperiorId, now.AddDays(30), member));
+            var link = play.Get<LinkSigner>().Sign(new SignedLink(RecordAttendance.Action, score.SuperiorId, now.AddDays(30), MemberKey.Of(member)));
             await play.SendAsync(HttpMethod.Put, $"/api/attendance/{Uri.EscapeDataString(unit.Id)}/{period}?link={Uri.EscapeDataString(link)}",
                 new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), $"attendance {unit.Id} {period}", cancellationToken);
         }

@@ -38,9 +38,16 @@ public sealed class AlertLinks(LinkSigner signer, AppBaseUrl baseUrl)
     public string Confirm(string cellId, ScorePeriod period, DateTimeOffset now) =>
         baseUrl.Combine(Routes.Path(Routes.Confirm, cellId, period.ToString()) + "?link=" + signer.Sign(new SignedLink(ConfirmScore.Action, cellId, now + StatusLifetime)));
 
-    /// <summary>The desk of the member at <paramref name="email"/> over the units they follow within <paramref name="scopeUnitId"/>.</summary>
-    public string Desk(string scopeUnitId, string email, DateTimeOffset now) =>
-        baseUrl.Combine(Routes.Path(Routes.Desk, Attendance.MemberKey.Of(email)) + "?link=" + signer.Sign(new SignedLink(DeskAction, scopeUnitId, now + StatusLifetime, email)));
+    /// <summary>
+    /// The desk of the member at <paramref name="email"/> over the units they follow within <paramref name="scopeUnitId"/>.
+    /// The link names the member by their key (<see cref="Attendance.MemberKey"/>), never their address: links end up in
+    /// mail and request logs.
+    /// </summary>
+    public string Desk(string scopeUnitId, string email, DateTimeOffset now)
+    {
+        var member = Attendance.MemberKey.Of(email);
+        return baseUrl.Combine(Routes.Path(Routes.Desk, member) + "?link=" + signer.Sign(new SignedLink(DeskAction, scopeUnitId, now + StatusLifetime, member)));
+    }
 
     /// <summary>The attendance form of <paramref name="unitId"/> with a signed "attend" <paramref name="token"/>, for a month when given.</summary>
     public string Attend(string unitId, string token, ScorePeriod? period) =>

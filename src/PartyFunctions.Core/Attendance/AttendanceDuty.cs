@@ -26,7 +26,15 @@ public static class AttendanceDuty
         var period = PeriodOf(today, policy.DutyMonths);
         var assigned = unit.AssignedMemberEmail?.Trim();
         return records.Any(r => string.Equals(r.UnitId, unit.Id, StringComparison.Ordinal) && period.Contains(r.MeetingDate)
-            && (!policy.DutyByAssignedMember || string.IsNullOrEmpty(assigned) || string.Equals(r.Author.Trim(), assigned, StringComparison.OrdinalIgnoreCase)));
+            && (!policy.DutyByAssignedMember || string.IsNullOrEmpty(assigned) || IsBy(r, assigned)));
+    }
+
+    /// <summary>Records name their author by member key (<see cref="MemberKey"/>); those written before links carried keys, by address.</summary>
+    public static bool IsBy(AttendanceRecord record, string email)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(email);
+        return MemberKey.OfAuthor(record.Author.Trim()) == MemberKey.Of(email);
     }
 }
 

@@ -6,7 +6,7 @@ namespace PartyFunctions.Attendance;
 /// <summary>
 /// A record of attending a unit's meeting (biên bản dự sinh hoạt): the month and the day it was held, who attended it
 /// from the committee, what they saw and recommended, and optionally their own score on the pack's criteria. One per
-/// (unit, month, <see cref="Author"/>): the author is the signed link's holder (its subject, else the committee it
+/// (unit, month, <see cref="Author"/>): the author is the signed link's holder (its subject, a <see cref="MemberKey"/>, else the committee it
 /// was issued to), so only its author amends it. <see cref="ReceiptId"/> names the request that wrote this version;
 /// <see cref="Version"/> counts versions from 1 and is what an amendment must name (the API's ETag).
 /// </summary>

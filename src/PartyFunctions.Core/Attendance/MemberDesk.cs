@@ -53,12 +53,22 @@ public sealed record DeskAlert(string Rule, string Period, int DaysOpen, string?
 /// <summary>The unit's plan of the year: its state (null: asked for, none written), whether it is overdue, and its review page.</summary>
 public sealed record DeskPlan(string Rule, string Period, PlanState? State, bool Overdue, string? ReviewUrl);
 
-/// <summary>The key of a member in the desk's address: a SHA-256 prefix of the address, so that no address is in a URL path.</summary>
+/// <summary>The key of a member in the desk's address and in the desk and attend links' subject: a SHA-256 prefix of the address, so that no address is in a URL.</summary>
 public static class MemberKey
 {
     public static string Of(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())))[..16];
+    }
+
+    /// <summary>
+    /// An attendance record's author as a key: records name it by key (their link's subject), or, when written before
+    /// links carried keys, by address; a link with no subject names the committee it was issued to.
+    /// </summary>
+    public static string OfAuthor(string author)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        return author.Contains('@', StringComparison.Ordinal) ? Of(author) : author;
     }
 }

@@ -29,8 +29,9 @@ public sealed class ViewMemberDesk(
             return LinkedView.Refused<MemberDesk>(LinkedViewOutcome.LinkRefused, verification.Message);
         }
 
-        var email = verification.Link!.Subject;
-        if (string.IsNullOrWhiteSpace(email) || !string.Equals(MemberKey.Of(email), memberKey, StringComparison.Ordinal))
+        // The link names the member by their key, as the path does: no address travels in a link.
+        var member = verification.Link!.Subject;
+        if (string.IsNullOrWhiteSpace(member) || !string.Equals(member, memberKey, StringComparison.Ordinal))
         {
             return LinkedView.Refused<MemberDesk>(LinkedViewOutcome.LinkRefused, new LocalizedText("Liên kết này không phải của đồng chí", "This link is not for this desk."));
         }
@@ -40,7 +41,7 @@ public sealed class ViewMemberDesk(
         var year = ReportingCalendar.DefaultPeriod(today).Year;
         var subtree = await units.GetSubtreeAsync(verification.Link.ScopeUnitId, cancellationToken);
         var scope = subtree.FirstOrDefault(u => u.Id == verification.Link.ScopeUnitId);
-        var followed = subtree.Where(u => string.Equals(u.AssignedMemberEmail?.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase)
+        var followed = subtree.Where(u => !string.IsNullOrWhiteSpace(u.AssignedMemberEmail) && MemberKey.Of(u.AssignedMemberEmail) == member
             && u.ActiveFrom.Year <= year && (u.ActiveTo is null || u.ActiveTo.Value.Year >= year)).ToList();
 
         var scored = new Dictionary<string, IReadOnlyList<ScoreRecord>>(StringComparer.Ordinal);
@@ -64,14 +65,15 @@ public sealed class ViewMemberDesk(
                 records.AddRange(await attendance.GetYearAsync(unit.Id, today.Year, cancellationToken));
             }
 
-            rows.Add(Row(unit, year, scored, open[unit.Id].ToList(), ofYear[unit.Id].ToList(), records, email, today, now) with
+            rows.Add(Row(unit, year, scored, open[unit.Id].ToList(), ofYear[unit.Id].ToList(), records, member, today, now) with
             {
                 DutyDue = !AttendanceDuty.IsMet(unit, records, today, duty),
             });
         }
 
         var ordered = rows.OrderByDescending(r => r.Urgency).ThenBy(r => r.UnitId, StringComparer.Ordinal).ToList();
-        var name = followed.Select(u => u.AssignedMemberName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? email;
+        var name = followed.Select(u => u.AssignedMemberName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+            ?? followed.Select(u => u.AssignedMemberEmail!.Trim()).FirstOrDefault() ?? string.Empty;
         return LinkedView.Found(
             new MemberDesk(name, verification.Link.ScopeUnitId, scope?.Name ?? verification.Link.ScopeUnitId, year, now, ordered)
             {
@@ -82,10 +84,10 @@ public sealed class ViewMemberDesk(
 
     private DeskUnit Row(
         Unit unit, int year, Dictionary<string, IReadOnlyList<ScoreRecord>> scored, List<Alert> open, List<RemediationPlan> unitPlans,
-        List<AttendanceRecord> records, string email, DateOnly today, DateTimeOffset now)
+        List<AttendanceRecord> records, string member, DateOnly today, DateTimeOffset now)
     {
         var attended = records.Where(r => r.Period.Year == year).Select(r => r.Period.Month).ToHashSet();
-        var attendToken = signer.Sign(new SignedLink(RecordAttendance.Action, unit.Id, now + AttendLinkLifetime, email));
+        var attendToken = signer.Sign(new SignedLink(RecordAttendance.Action, unit.Id, now + AttendLinkLifetime, member));
         var attendUrl = links.Attend(unit.Id, attendToken, null);
         var months = unit.Kind != UnitKind.Cell
             ? []

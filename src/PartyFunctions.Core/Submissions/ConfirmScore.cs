@@ -164,7 +164,7 @@ public sealed class ConfirmScore(
     /// </summary>
     private Adoption? Adopt(ConfirmationView view, string chosen, List<FieldError> errors)
     {
-        var record = view.Observed.FirstOrDefault(o => string.Equals(Attendance.MemberKey.Of(o.Author), chosen, StringComparison.Ordinal));
+        var record = view.Observed.FirstOrDefault(o => string.Equals(Attendance.MemberKey.OfAuthor(o.Author), chosen, StringComparison.Ordinal));
         if (record?.Score is not { } seen || (policy.Catalog.Find(seen.PackId) ?? view.Pack) is not { } pack)
         {
             errors.Add(new FieldError("adoptObserved", "adopt-unknown", "Không có điểm dự sinh hoạt này trong tháng; hãy mở lại trang.",

@@ -146,7 +146,7 @@ public sealed class SubmissionPages
             // The choice to adopt an observed score, one radio per observer, when the month has one.
             var chosen = typed.GetValueOrDefault("adoptObserved") ?? string.Empty;
             model["adoptChoices"] = view.Observed.Count == 0 ? new List<AdoptChoice>()
-                : view.Observed.Select((o, i) => new AdoptChoice($"adoptObserved-{i + 1}", PartyFunctions.Attendance.MemberKey.Of(o.Author),
+                : view.Observed.Select((o, i) => new AdoptChoice($"adoptObserved-{i + 1}", PartyFunctions.Attendance.MemberKey.OfAuthor(o.Author),
                         string.Format(CultureInfo.InvariantCulture, t["adoptLine"], Number(o.Score!.Total, en), Number(pack.TotalPoints, en),
                             BandName(o.Score.Band, en), o.RecordedBy, Day(o.MeetingDate, en)), false))
                     .Prepend(new AdoptChoice("adoptObserved", string.Empty, t["adoptNone"], false))

@@ -38,7 +38,7 @@ public sealed class AttendanceFormTests(AzuriteFixture azurite)
         Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
         Assert.Contains("Đã lưu biên bản (lần 1).", response.Body, StringComparison.Ordinal);
         var record = Assert.Single(await world.NovemberAsync());
-        Assert.Equal(AttendanceWorld.Member, record.Author);
+        Assert.Equal(PartyFunctions.Attendance.MemberKey.Of(AttendanceWorld.Member), record.Author);
         Assert.Equal(new DateOnly(2025, 11, 12), record.MeetingDate);
         Assert.Equal(["Trần Thị Bình", "Nguyễn Văn An"], record.Attendees);
         Assert.Equal(85, record.Score?.Total);

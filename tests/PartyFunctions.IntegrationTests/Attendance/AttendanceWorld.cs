@@ -27,7 +27,7 @@ internal sealed class AttendanceWorld(SubmissionWorld world) : IAsyncDisposable
     public static async Task<AttendanceWorld> CreateAsync(AzuriteFixture azurite) => new(await SubmissionWorld.CreateAsync(azurite));
 
     public string LinkFor(string member, string action = RecordAttendance.Action, string scope = Superior) =>
-        Host.Services.GetRequiredService<LinkSigner>().Sign(new SignedLink(action, scope, Submissions.Clock.GetUtcNow().AddDays(30), member));
+        Host.Services.GetRequiredService<LinkSigner>().Sign(new SignedLink(action, scope, Submissions.Clock.GetUtcNow().AddDays(30), MemberKey.Of(member)));
 
     /// <summary>A valid November record of the cell's meeting on 12 November; with <paramref name="score"/>, observed points summing to it.</summary>
     public Dictionary<string, string> Form(decimal? score = null, params (string Field, string? Value)[] changes)

@@ -49,7 +49,7 @@ public sealed class BrowserDeskTests(AzuriteFixture azurite)
 
         browser.FindElement(By.CssSelector("button[type=submit]")).Click();
         wait.Until(d => d.FindElements(By.CssSelector("p.ok")).Count > 0);
-        Assert.Equal(Member, Assert.Single(await world.NovemberAsync()).Author);
+        Assert.Equal(PartyFunctions.Attendance.MemberKey.Of(Member), Assert.Single(await world.NovemberAsync()).Author);
 
         browser.Navigate().GoToUrl(desk);
         card = browser.FindElement(By.Id("unit-" + AttendanceWorld.Cell));

@@ -156,7 +156,7 @@ public sealed class DutyViewAndDigestTests(AzuriteFixture azurite)
         })
         {
             var link = world.Host.Services.GetRequiredService<LinkSigner>().Sign(
-                new SignedLink(RecordAttendance.Action, Committee, world.Clock.GetUtcNow().AddDays(30), member));
+                new SignedLink(RecordAttendance.Action, Committee, world.Clock.GetUtcNow().AddDays(30), MemberKey.Of(member)));
             var put = await world.Host.SendAsync(HttpMethod.Put, $"/api/attendance/{Committee}.{unit}/{day[..7]}?link={Uri.EscapeDataString(link)}",
                 JsonContent.Create(new { meetingDate = day, recordedBy = name, attendees = new[] { name }, observations = "Dự họp chi bộ." }));
             Assert.True(put.Status == HttpStatusCode.Created, put.ToString());

@@ -101,17 +101,19 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
         await using var host = province.Host;
         var key = MemberKey.Of(Member);
         string Link(string action, string subject) =>
-            Uri.EscapeDataString(province.Signer.Sign(new SignedLink(action, "Q.G2", province.Clock.GetUtcNow().AddDays(30), subject)));
+            Uri.EscapeDataString(province.Signer.Sign(new SignedLink(action, "Q.G2", province.Clock.GetUtcNow().AddDays(30), MemberKey.Of(subject))));
 
         var otherMember = await host.SendAsync(HttpMethod.Get, $"/api/desk/{key}?link={Link(AlertLinks.DeskAction, "khac@q.dang.vn")}");
         var otherAction = await host.SendAsync(HttpMethod.Get, $"/api/desk/{key}?link={Link(AlertLinks.ViewAction, Member)}");
         var attendAction = await host.SendAsync(HttpMethod.Get, $"/api/desk/{key}?link={Link(RecordAttendance.Action, Member)}");
         var garbage = await host.SendAsync(HttpMethod.Get, $"/api/desk/{key}?link=expired");
+        var addressed = await host.SendAsync(HttpMethod.Get,
+            $"/api/desk/{key}?link={Uri.EscapeDataString(province.Signer.Sign(new SignedLink(AlertLinks.DeskAction, "Q.G2", province.Clock.GetUtcNow().AddDays(30), Member)))}");
         var own = await host.SendAsync(HttpMethod.Get, $"/api/desk/{MemberKey.Of("khac@q.dang.vn")}?link={Link(AlertLinks.DeskAction, "khac@q.dang.vn")}");
 
         Assert.Equal(
-            (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            (otherMember.Status, otherAction.Status, attendAction.Status, garbage.Status));
+            (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            (otherMember.Status, otherAction.Status, attendAction.Status, garbage.Status, addressed.Status));
         Assert.True(own.Status == HttpStatusCode.OK, own.ToString());
         Assert.Equal(["Q.G2.C04"], Units(own.Body));
     }
@@ -129,13 +131,17 @@ public sealed partial class MemberDeskTests(AzuriteFixture azurite)
         var desk = await world.Host.SendAsync(HttpMethod.Get, new Uri(deskUrl).PathAndQuery);
 
         Assert.StartsWith($"/api/desk/{MemberKey.Of(world.AssignedMember)}?link=", new Uri(deskUrl).PathAndQuery, StringComparison.Ordinal);
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri(deskUrl).Query)["link"];
+        Assert.Equal(MemberKey.Of(world.AssignedMember), world.Host.Services.GetRequiredService<LinkSigner>().Verify(token, AlertLinks.DeskAction).Link!.Subject);
+        var payload = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token!.Split('.')[0]));
+        Assert.DoesNotContain(world.AssignedMember, deskUrl + payload, StringComparison.OrdinalIgnoreCase);
         Assert.All(office!.Items, i => Assert.Null(i.DeskUrl));
         Assert.True(desk.Status == HttpStatusCode.OK, desk.ToString());
         Assert.Contains(world.C1, Units(desk.Body));
     }
 
     internal static string DeskPath(Province province, string member, string scope = "Q.G2") =>
-        $"/api/desk/{MemberKey.Of(member)}?link={Uri.EscapeDataString(province.Signer.Sign(new SignedLink(AlertLinks.DeskAction, scope, province.Clock.GetUtcNow().AddDays(30), member)))}";
+        $"/api/desk/{MemberKey.Of(member)}?link={Uri.EscapeDataString(province.Signer.Sign(new SignedLink(AlertLinks.DeskAction, scope, province.Clock.GetUtcNow().AddDays(30), MemberKey.Of(member))))}";
 
     /// <summary>The tracker's late January, with the units assigned as above and Bình's November attendance of Q.G2.C03 (observed 84).</summary>
     internal static async Task<Province> DeskWorldAsync(AzuriteFixture azurite)
