@@ -26,7 +26,8 @@ public sealed class DemoYear(IReadOnlyList<FunctionHost> instances, DemoClock cl
 {
     private const int Parallelism = 8;
     private const int DemoIterations = 1_000;
-    private static readonly int[] EscalationDays = [9, 10, 16, 23, 28];
+    // The 1st and the 17th too: the attendance duty's lines go out 14 days before a quarter ends and on the day after.
+    private static readonly int[] EscalationDays = [1, 9, 10, 16, 17, 23, 28];
     private static readonly int[] Days = [.. new[] { 1, 2, 3, 5, 7, 9, 10, 12 }.Concat(EscalationDays).Distinct().Order()];
     private static readonly string[] Queues =
         [StorageNames.ScoreEventsQueue, StorageNames.ClassificationShardsQueue, StorageNames.DigestsQueue, StorageNames.DigestsPoisonQueue];
