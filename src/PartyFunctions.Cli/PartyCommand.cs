@@ -9,6 +9,12 @@ public static class PartyCommand
     /// <summary>Exit code for invalid input (a bad file, a bad sheet): the errors are on standard error.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary>
+    /// How long Ctrl+C or SIGTERM lets a command finish after cancelling it (System.CommandLine's default is 2 s):
+    /// <c>party serve</c> stops its server and the Azurite it started, which takes longer than that.
+    /// </summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
     public static RootCommand Build(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -37,7 +43,7 @@ public static class PartyCommand
     {
         await using var context = new CliContext(configuration ?? CliContext.DefaultConfiguration());
         return await Build(context).Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = StopTimeout }, cancellationToken);
     }
 
     private static Command VersionCommand()

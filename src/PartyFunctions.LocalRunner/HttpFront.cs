@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace PartyFunctions.LocalRunner;
@@ -34,6 +35,9 @@ public sealed class HttpFront : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(host);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Not the console lifetime: it would take Ctrl+C for itself and stop only this server, while the caller's
+        // cancellation (party serve's, the tests') is what stops the whole app.
+        builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
         app.Run(async context =>
@@ -71,4 +75,12 @@ public sealed class HttpFront : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+}
+
+/// <summary>A host lifetime that waits for nothing and listens to no signal: its owner starts and stops it.</summary>
+internal sealed class CallerLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
