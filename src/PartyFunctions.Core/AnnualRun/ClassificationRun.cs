@@ -4,6 +4,7 @@ namespace PartyFunctions.AnnualRun;
 /// The year's classification run: one per year (id <c>annual-{year}</c>), started once by the timer or by hand, covering
 /// the months up to <see cref="ThroughMonth"/> with the pack <see cref="PackId"/>, fanned out in <see cref="Shards"/>
 /// shards (one per grassroots committee, so that the quota per superior is applied within one shard).
+/// <see cref="CompletionClaimedAt"/>: when a worker took on the completion (<see cref="CompleteClassificationRun"/>).
 /// </summary>
 public sealed record ClassificationRun(
     string RunId,
@@ -12,7 +13,8 @@ public sealed record ClassificationRun(
     string PackId,
     int Shards,
     DateTimeOffset StartedAt,
-    DateTimeOffset? CompletedAt = null)
+    DateTimeOffset? CompletedAt = null,
+    DateTimeOffset? CompletionClaimedAt = null)
 {
     public static string IdFor(int year) => $"annual-{year}";
 

@@ -13,6 +13,10 @@ namespace PartyFunctions.AnnualRun;
 /// crash before the completion is repaired by the next shard or by a resume; the completion itself is guarded so that
 /// only one worker records it. A shard resumed after completion writes the province reports again and opens the
 /// alerts of its weak cells when it finishes.
+/// Several shards can find nothing pending at once (each the last of its pending counter): one of them claims the
+/// completion on the run record and does the work, which at national size is tens of thousands of requests (a report
+/// email per committee); the others stop. A claim older than <see cref="ClaimLease"/> is taken over: its worker died
+/// (the shard's message comes back after the queue's 10-minute visibility), and every step is idempotent.
 /// </summary>
 public sealed class CompleteClassificationRun(
     IClassificationRunStore runs,
@@ -24,12 +28,27 @@ public sealed class CompleteClassificationRun(
     AnnounceAnnualReports announce,
     TimeProvider clock)
 {
+    /// <summary>How long a claimed completion is left to its worker: shorter than the queue's 10-minute visibility.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
     public async Task<bool> RunAsync(string runId, CancellationToken cancellationToken)
     {
         if (await runs.HasPendingShardsAsync(runId, cancellationToken)
             || await runs.GetRunAsync(runId, cancellationToken) is not { } stored)
         {
             return false;
+        }
+
+        if (!stored.Run.IsCompleted)
+        {
+            var now = clock.GetUtcNow();
+            if ((stored.Run.CompletionClaimedAt is { } claimed && now - claimed < ClaimLease)
+                || await runs.TryClaimCompletionAsync(stored, now, cancellationToken) is not { } mine)
+            {
+                return false;
+            }
+
+            stored = mine;
         }
 
         var year = stored.Run.Year;

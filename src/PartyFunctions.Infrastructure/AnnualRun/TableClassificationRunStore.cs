@@ -200,6 +200,22 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         return false;
     }
 
+    public async Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var table = await tables.RunsAsync();
+        var claimed = run.Run with { CompletionClaimedAt = at };
+        try
+        {
+            var response = await table.UpdateEntityAsync(ToEntity(claimed), new ETag(run.ETag), TableUpdateMode.Replace, cancellationToken);
+            return new StoredRun(claimed, response.Headers.ETag?.ToString() ?? string.Empty);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> TryCompleteAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -237,12 +253,13 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         ["Shards"] = run.Shards,
         ["StartedAt"] = run.StartedAt,
         ["CompletedAt"] = run.CompletedAt,
+        ["CompletionClaimedAt"] = run.CompletionClaimedAt,
     };
 
     private static StoredRun ToRun(TableEntity e) => new(
         new ClassificationRun(
             e.PartitionKey, e.GetInt32("Year") ?? 0, e.GetInt32("ThroughMonth") ?? 12, e.GetString("PackId"), e.GetInt32("Shards") ?? 0,
-            e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("CompletedAt")),
+            e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("CompletedAt"), e.GetDateTimeOffset("CompletionClaimedAt")),
         e.ETag.ToString());
 
     private static TableEntity ToEntity(ShardState shard) => new(shard.RunId, ShardPrefix + shard.SuperiorId)
