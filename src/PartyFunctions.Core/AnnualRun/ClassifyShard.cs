@@ -66,7 +66,7 @@ public sealed class ClassifyShard(
 
         if (move.MayBeLast)
         {
-            await completion.RunAsync(run.RunId, cancellationToken);
+            await completion.RunAsync(run.RunId, superior.Id, cancellationToken);
         }
 
         return computed.Count;

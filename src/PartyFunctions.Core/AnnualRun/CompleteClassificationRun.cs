@@ -15,8 +15,9 @@ namespace PartyFunctions.AnnualRun;
 /// alerts of its weak cells when it finishes.
 /// Several shards can find nothing pending at once (each the last of its pending counter): one of them claims the
 /// completion on the run record and does the work, which at national size is tens of thousands of requests (a report
-/// email per committee); the others stop. A claim older than <see cref="ClaimLease"/> is taken over: its worker died
-/// (the shard's message comes back after the queue's 10-minute visibility), and every step is idempotent.
+/// email per committee); the others stop. The claim names the shard, so when its worker fails or dies the shard's
+/// message, redelivered (or sent to poison, which completes too), takes the completion up again; every step is
+/// idempotent. A claim older than <see cref="ClaimLease"/> is anyone's (a resume long after).
 /// </summary>
 public sealed class CompleteClassificationRun(
     IClassificationRunStore runs,
@@ -28,10 +29,11 @@ public sealed class CompleteClassificationRun(
     AnnounceAnnualReports announce,
     TimeProvider clock)
 {
-    /// <summary>How long a claimed completion is left to its worker: shorter than the queue's 10-minute visibility.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+    /// <summary>How long a completion claimed by one shard is left to that shard's message.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(15);
 
-    public async Task<bool> RunAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>Completes the run if nothing is pending; <paramref name="shardId"/>: the shard whose worker asks.</summary>
+    public async Task<bool> RunAsync(string runId, string shardId, CancellationToken cancellationToken)
     {
         if (await runs.HasPendingShardsAsync(runId, cancellationToken)
             || await runs.GetRunAsync(runId, cancellationToken) is not { } stored)
@@ -42,8 +44,8 @@ public sealed class CompleteClassificationRun(
         if (!stored.Run.IsCompleted)
         {
             var now = clock.GetUtcNow();
-            if ((stored.Run.CompletionClaimedAt is { } claimed && now - claimed < ClaimLease)
-                || await runs.TryClaimCompletionAsync(stored, now, cancellationToken) is not { } mine)
+            if ((stored.Run.Claim is { } claim && claim.By != shardId && now - claim.At < ClaimLease)
+                || await runs.TryClaimCompletionAsync(stored, new CompletionClaim(shardId, now), cancellationToken) is not { } mine)
             {
                 return false;
             }
@@ -61,7 +63,8 @@ public sealed class CompleteClassificationRun(
             SaveTopReportsAsync(stored.Run, all, registry, cancellationToken),
             OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken),
             announce.RunAsync(stored.Run, all, registry, cancellationToken));
-        return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored, clock.GetUtcNow(), cancellationToken);
+        // The claim only guards the work above: a completed run keeps none, so which shard claimed it leaves no trace.
+        return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored with { Run = stored.Run with { Claim = null } }, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>docs/domain.md: a unit proposed KHTNV, or whose year is Kém, gets an <c>annual-weak</c> alert for the year.</summary>

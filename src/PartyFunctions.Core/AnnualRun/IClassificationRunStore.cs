@@ -31,7 +31,7 @@ public interface IClassificationRunStore
     /// Records that a worker takes on the run's completion, if the run is unchanged since it was read: of callers at
     /// once, one gets the run back (with its new ETag), the others null.
     /// </summary>
-    Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, CompletionClaim claim, CancellationToken cancellationToken);
 
     /// <summary>Marks the run completed if it is unchanged since it was read: only one caller wins.</summary>
     Task<bool> TryCompleteAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken);

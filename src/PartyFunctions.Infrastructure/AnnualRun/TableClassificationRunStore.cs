@@ -200,11 +200,11 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         return false;
     }
 
-    public async Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, CompletionClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var table = await tables.RunsAsync();
-        var claimed = run.Run with { CompletionClaimedAt = at };
+        var claimed = run.Run with { Claim = claim };
         try
         {
             var response = await table.UpdateEntityAsync(ToEntity(claimed), new ETag(run.ETag), TableUpdateMode.Replace, cancellationToken);
@@ -253,13 +253,15 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         ["Shards"] = run.Shards,
         ["StartedAt"] = run.StartedAt,
         ["CompletedAt"] = run.CompletedAt,
-        ["CompletionClaimedAt"] = run.CompletionClaimedAt,
+        ["CompletionClaimedBy"] = run.Claim?.By,
+        ["CompletionClaimedAt"] = run.Claim?.At,
     };
 
     private static StoredRun ToRun(TableEntity e) => new(
         new ClassificationRun(
             e.PartitionKey, e.GetInt32("Year") ?? 0, e.GetInt32("ThroughMonth") ?? 12, e.GetString("PackId"), e.GetInt32("Shards") ?? 0,
-            e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("CompletedAt"), e.GetDateTimeOffset("CompletionClaimedAt")),
+            e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("CompletedAt"),
+            e.GetString("CompletionClaimedBy") is { } by && e.GetDateTimeOffset("CompletionClaimedAt") is { } at ? new CompletionClaim(by, at) : null),
         e.ETag.ToString());
 
     private static TableEntity ToEntity(ShardState shard) => new(shard.RunId, ShardPrefix + shard.SuperiorId)

@@ -58,8 +58,8 @@ public sealed class TwoStartsAtOnceTests(AzuriteFixture azurite)
 
         public Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken) => inner.HasPendingShardsAsync(runId, cancellationToken);
 
-        public Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken) =>
-            inner.TryClaimCompletionAsync(run, at, cancellationToken);
+        public Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, CompletionClaim claim, CancellationToken cancellationToken) =>
+            inner.TryClaimCompletionAsync(run, claim, cancellationToken);
 
         public Task<bool> TryCompleteAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken) => inner.TryCompleteAsync(run, at, cancellationToken);
     }
