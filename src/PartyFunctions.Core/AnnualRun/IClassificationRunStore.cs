@@ -24,6 +24,13 @@ public interface IClassificationRunStore
     /// </summary>
     Task<ShardMove> MoveShardAsync(ShardState shard, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="MoveShardAsync"/>, once <paramref name="written"/> (what the new state stands for: the shard's
+    /// results and report) has completed; what the move reads is asked meanwhile, so the caller waits for the longer of
+    /// the two, not their sum. If <paramref name="written"/> fails, nothing is moved and its exception is thrown.
+    /// </summary>
+    Task<ShardMove> MoveShardAfterAsync(ShardState shard, Task written, CancellationToken cancellationToken);
+
     /// <summary>True while some shard of the run is neither done nor failed.</summary>
     Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken);
 
