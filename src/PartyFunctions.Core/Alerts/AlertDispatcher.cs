@@ -18,11 +18,12 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
     /// <summary>
     /// Posts what is due on <paramref name="alerts"/>, and the <paramref name="extra"/> lines of the same run (the plans'
     /// reminders), in one digest per recipient. <paramref name="recorded"/>: alerts whose due step is stored already
-    /// (opened with it taken), notified and not written again.
+    /// (opened with it taken), notified and not written again. <paramref name="known"/>: units the caller holds already
+    /// (a run that read the registry), so a cell asked for a plan is not read again for its secretary's address.
     /// </summary>
     public async Task<DispatchResult> DispatchAsync(
         string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null,
-        IReadOnlySet<AlertKey>? recorded = null)
+        IReadOnlySet<AlertKey>? recorded = null, IReadOnlyDictionary<string, Unit>? known = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var cells = new List<DigestLine>(extra ?? []);
@@ -45,7 +46,7 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
                     lines.Add((to, Item(alert, kind, to.Level, links.Acknowledge(alert.Key, to.Level, now), now)));
                 }
 
-                if (alert.StepsTaken == 0 && PlanRules.AsksForPlan(alert.Key.Rule) && await CellLineAsync(alert, cancellationToken) is { } cell)
+                if (alert.StepsTaken == 0 && PlanRules.AsksForPlan(alert.Key.Rule) && await CellLineAsync(alert, known, cancellationToken) is { } cell)
                 {
                     cells.Add(cell);
                 }
@@ -87,8 +88,8 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
     }
 
     // The cell hears that a plan is asked of it, at its secretary's address, with its plan page.
-    private async Task<DigestLine?> CellLineAsync(Alert alert, CancellationToken cancellationToken) =>
-        await units.GetAsync(alert.Key.UnitId, cancellationToken) is { SecretaryEmail: { Length: > 0 } email } unit
+    private async Task<DigestLine?> CellLineAsync(Alert alert, IReadOnlyDictionary<string, Unit>? known, CancellationToken cancellationToken) =>
+        (known?.GetValueOrDefault(alert.Key.UnitId) ?? await units.GetAsync(alert.Key.UnitId, cancellationToken)) is { SecretaryEmail: { Length: > 0 } email } unit
             ? new DigestLine(new Recipient(email, unit.Name, Office: true), new DigestItem(
                 NotificationKind.PlanRequired, unit.Id, unit.Name, alert.Key.Period, alert.Key.Rule, Detail: alert.Detail, ActionUrl: planLinks.CellPlan(alert.Key)))
             : null;

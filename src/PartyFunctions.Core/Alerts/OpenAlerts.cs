@@ -19,6 +19,7 @@ public sealed class OpenAlerts(
         var now = clock.GetUtcNow();
         // Each alert is its own partition: opened side by side, in the requests' order for the digests.
         var outcomes = new Opening?[requests.Count];
+        var resolved = new Unit?[requests.Count];
         var unknown = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (i, ct) =>
@@ -31,6 +32,7 @@ public sealed class OpenAlerts(
                     return;
                 }
 
+                resolved[i] = unit;
                 var superiors = request.Superiors ?? await units.GetSuperiorsAsync(unit.Id, ct);
                 outcomes[i] = await OpenWithStepAsync(runId, request.Key, unit, superiors, now, request.Detail, ct);
             });
@@ -39,7 +41,9 @@ public sealed class OpenAlerts(
         // those opened with the step taken are only notified.
         var opened = outcomes.OfType<Opening>().ToList();
         var recorded = opened.Where(o => o.Recorded).Select(o => o.Alert.Alert.Key).ToHashSet();
-        var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, recorded: recorded);
+        // The units are in hand (given or read above): the dispatcher need not read a cell again for its plan email.
+        var known = resolved.OfType<Unit>().DistinctBy(u => u.Id, StringComparer.Ordinal).ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, recorded: recorded, known: known);
         return new OpenAlertsResult(opened.Count, unknown, dispatch);
     }
 

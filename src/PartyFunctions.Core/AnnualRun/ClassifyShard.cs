@@ -60,12 +60,13 @@ public sealed class ClassifyShard(
         var decisions = (await storedRead).Where(r => r.Decision is not null).ToDictionary(r => r.UnitId, r => r.Decision, StringComparer.Ordinal);
         var shown = computed.Select(r => decisions.TryGetValue(r.UnitId, out var decision) ? r with { Decision = decision } : r).ToList();
 
-        // Results and report together; the mark only once both are written, so "done" always has them.
-        await Task.WhenAll(
+        // Results and report together; the mark only once both are written, so "done" always has them. The mark's own
+        // reads (the shard's row and its counter) go out beside the writes: one wait fewer per shard.
+        var written = Task.WhenAll(
             results.SaveAsync(computed, cancellationToken),
             reports.SaveAsync(run.Year, superior.Id, renderer.Render(superior, run, shown), cancellationToken));
         // A redelivered shard writes the same results; its mark keeps the time it was first done.
-        var move = await runs.MoveShardAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), cancellationToken);
+        var move = await runs.MoveShardAfterAsync(new ShardState(run.RunId, superior.Id, ShardStatus.Done, computed.Count, clock.GetUtcNow()), written, cancellationToken);
         if (move.Moved)
         {
             metrics.ShardDone(run.RunId);
@@ -73,7 +74,7 @@ public sealed class ClassifyShard(
 
         if (move.MayBeLast)
         {
-            await completion.RunAsync(run.RunId, cancellationToken);
+            await completion.RunAsync(run.RunId, superior.Id, cancellationToken);
         }
 
         return computed.Count;

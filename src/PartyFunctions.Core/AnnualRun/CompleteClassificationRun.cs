@@ -13,6 +13,11 @@ namespace PartyFunctions.AnnualRun;
 /// crash before the completion is repaired by the next shard or by a resume; the completion itself is guarded so that
 /// only one worker records it. A shard resumed after completion writes the province reports again and opens the
 /// alerts of its weak cells when it finishes.
+/// Several shards can find nothing pending at once (each the last of its pending counter): one of them claims the
+/// completion on the run record and does the work, which at national size is tens of thousands of requests (a report
+/// email per committee); the others stop. The claim names the shard, so when its worker fails or dies the shard's
+/// message, redelivered (or sent to poison, which completes too), takes the completion up again; every step is
+/// idempotent. A claim older than <see cref="ClaimLease"/> is anyone's (a resume long after).
 /// </summary>
 public sealed class CompleteClassificationRun(
     IClassificationRunStore runs,
@@ -24,12 +29,28 @@ public sealed class CompleteClassificationRun(
     AnnounceAnnualReports announce,
     TimeProvider clock)
 {
-    public async Task<bool> RunAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>How long a completion claimed by one shard is left to that shard's message.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(15);
+
+    /// <summary>Completes the run if nothing is pending; <paramref name="shardId"/>: the shard whose worker asks.</summary>
+    public async Task<bool> RunAsync(string runId, string shardId, CancellationToken cancellationToken)
     {
         if (await runs.HasPendingShardsAsync(runId, cancellationToken)
             || await runs.GetRunAsync(runId, cancellationToken) is not { } stored)
         {
             return false;
+        }
+
+        if (!stored.Run.IsCompleted)
+        {
+            var now = clock.GetUtcNow();
+            if ((stored.Run.Claim is { } claim && claim.By != shardId && now - claim.At < ClaimLease)
+                || await runs.TryClaimCompletionAsync(stored, new CompletionClaim(shardId, now), cancellationToken) is not { } mine)
+            {
+                return false;
+            }
+
+            stored = mine;
         }
 
         var year = stored.Run.Year;
@@ -42,7 +63,8 @@ public sealed class CompleteClassificationRun(
             SaveTopReportsAsync(stored.Run, all, registry, cancellationToken),
             OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken),
             announce.RunAsync(stored.Run, all, registry, cancellationToken));
-        return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored, clock.GetUtcNow(), cancellationToken);
+        // The claim only guards the work above: a completed run keeps none, so which shard claimed it leaves no trace.
+        return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored with { Run = stored.Run with { Claim = null } }, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>docs/domain.md: a unit proposed KHTNV, or whose year is Kém, gets an <c>annual-weak</c> alert for the year.</summary>

@@ -24,8 +24,21 @@ public interface IClassificationRunStore
     /// </summary>
     Task<ShardMove> MoveShardAsync(ShardState shard, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="MoveShardAsync"/>, once <paramref name="written"/> (what the new state stands for: the shard's
+    /// results and report) has completed; what the move reads is asked meanwhile, so the caller waits for the longer of
+    /// the two, not their sum. If <paramref name="written"/> fails, nothing is moved and its exception is thrown.
+    /// </summary>
+    Task<ShardMove> MoveShardAfterAsync(ShardState shard, Task written, CancellationToken cancellationToken);
+
     /// <summary>True while some shard of the run is neither done nor failed.</summary>
     Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that a worker takes on the run's completion, if the run is unchanged since it was read: of callers at
+    /// once, one gets the run back (with its new ETag), the others null.
+    /// </summary>
+    Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, CompletionClaim claim, CancellationToken cancellationToken);
 
     /// <summary>Marks the run completed if it is unchanged since it was read: only one caller wins.</summary>
     Task<bool> TryCompleteAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken);

@@ -24,6 +24,6 @@ public sealed class ReportShardFailure(IClassificationRunStore runs, CompleteCla
             metrics.ShardFailed(message.RunId);
         }
 
-        await completion.RunAsync(message.RunId, cancellationToken);
+        await completion.RunAsync(message.RunId, message.SuperiorId, cancellationToken);
     }
 }

@@ -121,12 +121,15 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
 
     /// <summary>Sets the shard's state as given (a resume puts a failed shard back to pending), its counter with it.</summary>
     public async Task SetShardAsync(ShardState shard, CancellationToken cancellationToken) =>
-        await WriteShardAsync(shard, always: true, cancellationToken);
+        await WriteShardAsync(shard, always: true, written: null, cancellationToken);
 
     public Task<ShardMove> MoveShardAsync(ShardState shard, CancellationToken cancellationToken) =>
-        WriteShardAsync(shard, always: false, cancellationToken);
+        WriteShardAsync(shard, always: false, written: null, cancellationToken);
 
-    private async Task<ShardMove> WriteShardAsync(ShardState shard, bool always, CancellationToken cancellationToken)
+    public Task<ShardMove> MoveShardAfterAsync(ShardState shard, Task written, CancellationToken cancellationToken) =>
+        WriteShardAsync(shard, always: false, written, cancellationToken);
+
+    private async Task<ShardMove> WriteShardAsync(ShardState shard, bool always, Task? written, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shard);
         var table = await tables.RunsAsync();
@@ -134,7 +137,15 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         {
             // The shard's row and its counter, read together: the counter is needed whenever the shard leaves Pending.
             var counterRead = table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, CounterKey(CounterOf(shard.SuperiorId)), cancellationToken: cancellationToken);
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, ShardPrefix + shard.SuperiorId, cancellationToken: cancellationToken);
+            var currentRead = table.GetEntityIfExistsAsync<TableEntity>(shard.RunId, ShardPrefix + shard.SuperiorId, cancellationToken: cancellationToken);
+            if (written is not null)
+            {
+                // The reads went out first; nothing is written before what the mark stands for is (a failure throws here).
+                await written;
+                written = null;
+            }
+
+            var current = await currentRead;
             var counter = await counterRead is { HasValue: true } found ? found.Value : null;
             var stored = current.HasValue ? ToShard(current.Value!) : null;
             if (!always && stored is not null && stored.Status == shard.Status && stored.Cells == shard.Cells)
@@ -200,6 +211,22 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         return false;
     }
 
+    public async Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, CompletionClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var table = await tables.RunsAsync();
+        var claimed = run.Run with { Claim = claim };
+        try
+        {
+            var response = await table.UpdateEntityAsync(ToEntity(claimed), new ETag(run.ETag), TableUpdateMode.Replace, cancellationToken);
+            return new StoredRun(claimed, response.Headers.ETag?.ToString() ?? string.Empty);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> TryCompleteAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -237,12 +264,15 @@ public sealed class TableClassificationRunStore(AnnualRunTables tables) : IClass
         ["Shards"] = run.Shards,
         ["StartedAt"] = run.StartedAt,
         ["CompletedAt"] = run.CompletedAt,
+        ["CompletionClaimedBy"] = run.Claim?.By,
+        ["CompletionClaimedAt"] = run.Claim?.At,
     };
 
     private static StoredRun ToRun(TableEntity e) => new(
         new ClassificationRun(
             e.PartitionKey, e.GetInt32("Year") ?? 0, e.GetInt32("ThroughMonth") ?? 12, e.GetString("PackId"), e.GetInt32("Shards") ?? 0,
-            e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("CompletedAt")),
+            e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("CompletedAt"),
+            e.GetString("CompletionClaimedBy") is { } by && e.GetDateTimeOffset("CompletionClaimedAt") is { } at ? new CompletionClaim(by, at) : null),
         e.ETag.ToString());
 
     private static TableEntity ToEntity(ShardState shard) => new(shard.RunId, ShardPrefix + shard.SuperiorId)

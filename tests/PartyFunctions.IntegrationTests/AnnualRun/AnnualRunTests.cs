@@ -78,7 +78,7 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         var active = await alerts.GetActiveAsync(default);
         Assert.Equal(["Q.G2.C01", "Q.G2.C02"], active.Where(a => a.Alert.Key.Rule == AlertRules.AnnualWeak).Select(a => a.Alert.Key.UnitId).Order());
         Assert.All(active, a => Assert.Equal(("2025", 1), (a.Alert.Key.Period, a.Alert.StepsTaken)));
-        await host.Services.GetRequiredService<CompleteClassificationRun>().RunAsync("annual-2025", default);
+        await host.Services.GetRequiredService<CompleteClassificationRun>().RunAsync("annual-2025", "Q.G1", default);
         Assert.Equal(active.Select(a => $"{a.Alert.Key}@{a.ETag}").Order(), (await alerts.GetActiveAsync(default)).Select(a => $"{a.Alert.Key}@{a.ETag}").Order());
     }
 

@@ -51,6 +51,22 @@ public sealed class PendingShardCounterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_move_after_writes_that_failed_moves_nothing_and_throws_their_error()
+    {
+        await using var host = FunctionHost.Create(TestSettings.For(azurite));
+        var runs = host.Services.GetRequiredService<IClassificationRunStore>();
+        await runs.AddShardsAsync("annual-2025", ["Q.G1"], default);
+
+        await Assert.ThrowsAsync<IOException>(() => runs.MoveShardAfterAsync(
+            new ShardState("annual-2025", "Q.G1", ShardStatus.Done, 4), Task.FromException(new IOException("results not written")), default));
+
+        Assert.Equal(ShardStatus.Pending, (await runs.GetShardAsync("annual-2025", "Q.G1", default))!.Status);
+        Assert.True(await runs.HasPendingShardsAsync("annual-2025", default));
+        Assert.True((await runs.MoveShardAfterAsync(new ShardState("annual-2025", "Q.G1", ShardStatus.Done, 4), Task.CompletedTask, default)).Moved);
+        Assert.False(await runs.HasPendingShardsAsync("annual-2025", default));
+    }
+
+    [Fact]
     public async Task Copies_of_many_shards_finishing_at_once_leave_nothing_pending_and_nothing_counted_twice()
     {
         await using var host = FunctionHost.Create(TestSettings.For(azurite));

@@ -56,7 +56,13 @@ public sealed class TwoStartsAtOnceTests(AzuriteFixture azurite)
 
         public Task<ShardMove> MoveShardAsync(ShardState shard, CancellationToken cancellationToken) => inner.MoveShardAsync(shard, cancellationToken);
 
+        public Task<ShardMove> MoveShardAfterAsync(ShardState shard, Task written, CancellationToken cancellationToken) =>
+            inner.MoveShardAfterAsync(shard, written, cancellationToken);
+
         public Task<bool> HasPendingShardsAsync(string runId, CancellationToken cancellationToken) => inner.HasPendingShardsAsync(runId, cancellationToken);
+
+        public Task<StoredRun?> TryClaimCompletionAsync(StoredRun run, CompletionClaim claim, CancellationToken cancellationToken) =>
+            inner.TryClaimCompletionAsync(run, claim, cancellationToken);
 
         public Task<bool> TryCompleteAsync(StoredRun run, DateTimeOffset at, CancellationToken cancellationToken) => inner.TryCompleteAsync(run, at, cancellationToken);
     }
