@@ -45,7 +45,7 @@ public sealed class CompleteClassificationRun(
         {
             var now = clock.GetUtcNow();
             if ((stored.Run.Claim is { } claim && claim.By != shardId && now - claim.At < ClaimLease)
-                || await runs.TryClaimCompletionAsync(stored, new CompletionClaim(shardId, now), cancellationToken) is not { } mine)
+                || await ClaimAsync(stored, shardId, now, cancellationToken) is not { } mine)
             {
                 return false;
             }
@@ -66,6 +66,14 @@ public sealed class CompleteClassificationRun(
         // The claim only guards the work above: a completed run keeps none, so which shard claimed it leaves no trace.
         return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored with { Run = stored.Run with { Claim = null } }, clock.GetUtcNow(), cancellationToken);
     }
+
+    /// <summary>
+    /// The run record with this shard's claim, or null when another shard's landed first. A claim whose answer was lost
+    /// (the SDK's repeat then meets its own write's version) reads as a conflict: the record then names this shard.
+    /// </summary>
+    private async Task<StoredRun?> ClaimAsync(StoredRun stored, string shardId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await runs.TryClaimCompletionAsync(stored, new CompletionClaim(shardId, now), cancellationToken)
+            ?? (await runs.GetRunAsync(stored.Run.RunId, cancellationToken) is { Run.Claim.By: var by } again && by == shardId ? again : null);
 
     /// <summary>docs/domain.md: a unit proposed KHTNV, or whose year is Kém, gets an <c>annual-weak</c> alert for the year.</summary>
     public static bool IsWeak(AnnualResult result) =>

@@ -39,11 +39,13 @@ public sealed class StartClassificationRun(
             return RunStart.Existing(existing.Run);
         }
 
+        IReadOnlyList<Unit>? registry = null;
         if (existing is null)
         {
             var pack = catalog.InForceForMonth(year, through)
                 ?? throw new InvalidOperationException($"No policy pack is in force for {year}-{through:00}.");
-            var shards = (await units.GetAllAsync(cancellationToken))
+            registry = await units.GetAllAsync(cancellationToken);
+            var shards = registry
                 .Where(u => u.Kind == UnitKind.Grassroots && ActiveDuring(u, year))
                 .Select(u => u.Id)
                 .Order(StringComparer.Ordinal)
@@ -72,7 +74,12 @@ public sealed class StartClassificationRun(
             await runs.SetShardAsync(failed with { Status = ShardStatus.Pending, Error = null }, cancellationToken);
         }
 
-        var toSend = notDone.Select(s => new ShardMessage(runId, year, s.SuperiorId)).ToList();
+        registry ??= notDone.Count > 0 ? await units.GetAllAsync(cancellationToken) : [];
+        var byId = registry.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var cells = registry.Where(u => u.Kind == UnitKind.Cell && u.ParentId is not null && ActiveDuring(u, year))
+            .CountBy(u => u.ParentId!, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        var toSend = notDone.Select(s => new ShardMessage(runId, year, s.SuperiorId, byId.GetValueOrDefault(s.SuperiorId)?.Path, cells.GetValueOrDefault(s.SuperiorId)))
+            .ToList();
         await dispatcher.DispatchAsync(toSend, cancellationToken);
         return RunStart.Dispatched(existing.Run, toSend.Count);
     }

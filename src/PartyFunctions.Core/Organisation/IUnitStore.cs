@@ -15,6 +15,9 @@ public interface IUnitStore
     /// <summary>The unit and everything under it, depth first (one range query); empty when the unit is unknown.</summary>
     Task<IReadOnlyList<Unit>> GetSubtreeAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="GetSubtreeAsync"/> for a unit whose path the caller holds: the range query alone, one request.</summary>
+    Task<IReadOnlyList<Unit>> GetSubtreeAtAsync(string id, string path, CancellationToken cancellationToken) => GetSubtreeAsync(id, cancellationToken);
+
     /// <summary>The superiors of a unit, the direct superior first and the top unit last; empty when unknown.</summary>
     Task<IReadOnlyList<Unit>> GetSuperiorsAsync(string id, CancellationToken cancellationToken);
 

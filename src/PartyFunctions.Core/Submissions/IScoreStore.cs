@@ -26,6 +26,13 @@ public interface IScoreStore
 
     /// <summary>The bands of every month under one superior for one year (one partition scan of a few columns): the annual run's read.</summary>
     Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GetYearBandsAsync(string, int, CancellationToken)"/> for about <paramref name="cells"/> cells: a year
+    /// longer than one page is read as ranges of months side by side, one wait instead of one per page.
+    /// </summary>
+    Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, int cells, CancellationToken cancellationToken) =>
+        GetYearBandsAsync(superiorId, year, cancellationToken);
 }
 
 /// <summary>The outcome of a conditional write: the stored score with its new ETag, or the conflicting current one (when it still exists).</summary>

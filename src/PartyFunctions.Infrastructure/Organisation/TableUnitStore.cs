@@ -31,6 +31,13 @@ public sealed class TableUnitStore(OrganisationTables tables) : IUnitStore
             ? await QueryTreeAsync(path, SubtreeFilter(path), cancellationToken)
             : [];
 
+    public async Task<IReadOnlyList<Unit>> GetSubtreeAtAsync(string id, string path, CancellationToken cancellationToken)
+    {
+        // The path came with a queued message: if the unit moved since, it no longer heads that range; read it again.
+        var subtree = await QueryTreeAsync(path, SubtreeFilter(path), cancellationToken);
+        return subtree.Any(u => u.Id == id && u.Path == path) ? subtree : await GetSubtreeAsync(id, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Unit>> GetChildrenAsync(string id, CancellationToken cancellationToken)
     {
         if (await GetAsync(id, cancellationToken) is not { Path: { } path } unit)

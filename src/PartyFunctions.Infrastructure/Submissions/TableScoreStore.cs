@@ -58,10 +58,29 @@ public sealed class TableScoreStore(ScoreTables tables) : IScoreStore
     public Task<IReadOnlyList<ScoreRecord>> GetYearAsync(string superiorId, int year, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {ScoreEntities.Partition(superiorId, year)}"), cancellationToken);
 
-    public async Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, CancellationToken cancellationToken) =>
+        GetBandsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {ScoreEntities.Partition(superiorId, year)}"), cancellationToken);
+
+    public async Task<IReadOnlyList<MonthBand>> GetYearBandsAsync(string superiorId, int year, int cells, CancellationToken cancellationToken)
+    {
+        // Twelve rows a cell: past one page, the pages would come one after the other (each needs the last's
+        // continuation); ranges of months, each within a page, come side by side.
+        var parts = Math.Clamp((cells * 12 + PageSize - 1) / PageSize, 1, 12);
+        if (parts == 1)
+        {
+            return await GetYearBandsAsync(superiorId, year, cancellationToken);
+        }
+
+        var partition = ScoreEntities.Partition(superiorId, year);
+        var ranges = Enumerable.Range(0, parts).Select(i => (From: (i * 12 / parts) + 1, To: (i + 1) * 12 / parts));
+        var read = await Task.WhenAll(ranges.Select(r => GetBandsAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Month ge {r.From} and Month le {r.To}"), cancellationToken)));
+        return [.. read.SelectMany(r => r)];
+    }
+
+    private async Task<IReadOnlyList<MonthBand>> GetBandsAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await tables.ScoresAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ScoreEntities.Partition(superiorId, year)}");
         var bands = new List<MonthBand>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, select: ScoreEntities.BandColumns, cancellationToken: cancellationToken))
         {
