@@ -39,7 +39,8 @@ public static class NationalRunBenchmark
             Console.WriteLine($"{shards,7:N0} shards: seeded {shards * CellsPerCommittee:N0} cells in {seed.Elapsed.TotalSeconds:F0} s");
             delay.Latency = latency;
             var floor = await MeasureAsync(counter, () => FloorAsync(services, country));
-            var run = await MeasureAsync(counter, () => RunAsync(services, country));
+            var messages = await StartMessages.ReadAsync(services);
+            var run = await MeasureAsync(counter, () => RunAsync(services, country, messages));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{shards,7:N0} shards: floor {floor.Seconds,7:F2} s {floor.Requests,8:N0} requests | run {run.Seconds,7:F2} s {run.Requests,8:N0} requests" +
                 $" | per shard: floor {floor.Requests / (double)shards:F2} req {floor.Seconds * 1000 / shards:F2} ms, run {run.Requests / (double)shards:F2} req {run.Seconds * 1000 / shards:F2} ms, run/floor time {run.Seconds / floor.Seconds:F2}"));
@@ -65,7 +66,7 @@ public static class NationalRunBenchmark
         });
     }
 
-    private static async Task RunAsync(IServiceProvider services, BenchProvince country)
+    private static async Task RunAsync(IServiceProvider services, BenchProvince country, Func<string, string, int, ShardMessage> messages)
     {
         var runs = services.GetRequiredService<IClassificationRunStore>();
         var runId = $"national-{Guid.NewGuid():N}";
@@ -75,7 +76,7 @@ public static class NationalRunBenchmark
         var worker = services.GetRequiredService<ClassifyShard>();
         var cells = 0;
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (id, ct) =>
-            Interlocked.Add(ref cells, await worker.RunAsync(new ShardMessage(runId, country.Year, id), ct)));
+            Interlocked.Add(ref cells, await worker.RunAsync(messages(runId, id, country.Year), ct)));
         if (cells != country.Cells || (await runs.GetRunAsync(runId, default))?.Run.IsCompleted != true)
         {
             throw new InvalidOperationException($"run classified {cells} cells and did not complete");
