@@ -29,7 +29,7 @@ public static class AnnualRunIoBenchmark
     private static PortTimings? Timings;
 
     // The start's part of every message (path and cell count), read once before any clock starts.
-    private static Func<string, string, int, ShardMessage>? Messages;
+    private static Func<string, int, Func<string, ShardMessage>>? Messages;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -141,6 +141,7 @@ public static class AnnualRunIoBenchmark
         await runs.AddRunAsync(new ClassificationRun(runId, year, 12, "vn-2025", shards.Count, clock.GetUtcNow()), default);
         await runs.AddShardsAsync(runId, shards, default);
         var worker = services.GetRequiredService<ClassifyShard>();
+        var message = Messages!(runId, year);
         var cells = 0;
         var watch = Stopwatch.StartNew();
         var start = Timings?.Snapshot();
@@ -148,7 +149,7 @@ public static class AnnualRunIoBenchmark
         {
             var before = watch.Elapsed;
             var beforeLast = Timings?.Snapshot();
-            cells += await worker.RunAsync(Messages!(runId, shard, year), default);
+            cells += await worker.RunAsync(message(shard), default);
             if (shard == shards[^1] && shards.Count > 1)
             {
                 // The last shard completes the run: its time is mostly the completion's (province report, alerts, emails).

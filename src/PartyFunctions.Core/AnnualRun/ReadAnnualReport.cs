@@ -12,15 +12,12 @@ namespace PartyFunctions.AnnualRun;
 /// </summary>
 public sealed class ReadAnnualReport(SubtreeAccess access, IReportStore reports, PlanLinks links, TimeProvider clock)
 {
+    // The committee reads its report with the decide link of its decision page too.
+    private static readonly string[] ReportActions = [AnnualRunLinks.ReportAction, AnnualRunLinks.DecideAction];
+
     public async Task<AnnualReportRead> RunAsync(string? token, int year, string unitId, ReportFormat format, CancellationToken cancellationToken)
     {
-        var allowed = await access.AuthoriseAsync(token, AnnualRunLinks.ReportAction, unitId, cancellationToken);
-        if (allowed.Status == LinkStatus.WrongAction)
-        {
-            var decide = await access.AuthoriseAsync(token, AnnualRunLinks.DecideAction, unitId, cancellationToken);
-            allowed = decide.Allowed ? decide : allowed;
-        }
-
+        var allowed = await access.AuthoriseAsync(token, ReportActions, unitId, cancellationToken);
         if (!allowed.Allowed)
         {
             return new AnnualReportRead(AnnualReportReadStatus.LinkRefused, null, allowed.Message);

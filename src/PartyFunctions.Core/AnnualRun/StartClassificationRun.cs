@@ -75,11 +75,8 @@ public sealed class StartClassificationRun(
         }
 
         registry ??= notDone.Count > 0 ? await units.GetAllAsync(cancellationToken) : [];
-        var byId = registry.ToDictionary(u => u.Id, StringComparer.Ordinal);
-        var cells = registry.Where(u => u.Kind == UnitKind.Cell && u.ParentId is not null && ActiveDuring(u, year))
-            .CountBy(u => u.ParentId!, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-        var toSend = notDone.Select(s => new ShardMessage(runId, year, s.SuperiorId, byId.GetValueOrDefault(s.SuperiorId)?.Path, cells.GetValueOrDefault(s.SuperiorId)))
-            .ToList();
+        var message = Messages(registry, runId, year);
+        var toSend = notDone.Select(s => message(s.SuperiorId)).ToList();
         await dispatcher.DispatchAsync(toSend, cancellationToken);
         return RunStart.Dispatched(existing.Run, toSend.Count);
     }
@@ -87,6 +84,18 @@ public sealed class StartClassificationRun(
     /// <summary>The last month of <paramref name="year"/> whose cut-off has passed at <paramref name="now"/> (0 when none).</summary>
     public static int LastCutOffMonth(int year, DateTimeOffset now) =>
         Enumerable.Range(1, 12).LastOrDefault(m => ReportingCalendar.IsCutOff(new ScorePeriod(year, m), now));
+
+    /// <summary>
+    /// The shard message of each committee as the start sends it: with the committee's path and its cells active in the
+    /// year, from the registry the start holds, so the shard need not read them before its own reads.
+    /// </summary>
+    public static Func<string, ShardMessage> Messages(IReadOnlyCollection<Unit> registry, string runId, int year)
+    {
+        var byId = registry.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var cells = registry.Where(u => u.Kind == UnitKind.Cell && u.ParentId is not null && ActiveDuring(u, year))
+            .CountBy(u => u.ParentId!, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        return superiorId => new ShardMessage(runId, year, superiorId, byId.GetValueOrDefault(superiorId)?.Path, cells.GetValueOrDefault(superiorId));
+    }
 
     private static bool ActiveDuring(Unit unit, int year) =>
         unit.ActiveFrom <= new DateOnly(year, 12, 31) && (unit.ActiveTo is not { } to || to >= new DateOnly(year, 1, 1));
