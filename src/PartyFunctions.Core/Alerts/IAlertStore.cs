@@ -15,6 +15,19 @@ public interface IAlertStore
     /// <summary>Adds a new alert and answers it with its ETag; null (and no change) when one with the same key exists.</summary>
     Task<StoredAlert?> TryAddAsync(Alert alert, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="TryAddAsync"/> for each of <paramref name="alerts"/> (distinct keys), answered in their order. A store
+    /// may write what the alerts share (their index rows) together rather than one request per alert.
+    /// </summary>
+    async Task<IReadOnlyList<StoredAlert?>> TryAddAllAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var added = new StoredAlert?[alerts.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, alerts.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => added[i] = await TryAddAsync(alerts[i], ct));
+        return added;
+    }
+
     /// <summary>Replaces the alert only if it is still at <paramref name="etag"/>; <see cref="AlertWrite.Conflict"/> when someone else changed it first.</summary>
     Task<AlertWrite> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken);
 

@@ -17,24 +17,50 @@ public sealed class OpenAlerts(
     {
         ArgumentNullException.ThrowIfNull(requests);
         var now = clock.GetUtcNow();
-        // Each alert is its own partition: opened side by side, in the requests' order for the digests.
-        var outcomes = new Opening?[requests.Count];
         var resolved = new Unit?[requests.Count];
-        var unknown = 0;
+        var chains = new IReadOnlyList<Unit>?[requests.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                var request = requests[i];
-                var unit = request.Unit ?? await units.GetAsync(request.Key.UnitId, ct);
-                if (unit is null)
+                if ((resolved[i] = requests[i].Unit ?? await units.GetAsync(requests[i].Key.UnitId, ct)) is { } unit)
                 {
-                    Interlocked.Increment(ref unknown);
+                    chains[i] = requests[i].Superiors ?? await units.GetSuperiorsAsync(unit.Id, ct);
+                }
+            });
+
+        // An alert whose first step is due at once is added with it taken: the insert, its active index row and the row
+        // of the one person notified, where an insert, its index, a replace and its index rows took 5 requests; the
+        // store writes the index rows of all the alerts added together. The digest is posted after the inserts; a repeat
+        // of the run (the same digest ids) finds the alert marked with the run and posts it again, so a crash in between
+        // loses no notification and sends none twice.
+        var today = VietnamDate.DayOf(now);
+        var candidates = Enumerable.Range(0, requests.Count).Where(i => resolved[i] is not null).Select(i =>
+        {
+            var open = Alert.Open(requests[i].Key, resolved[i]!, policy.ChainFor(requests[i].Key.Rule, resolved[i]!, chains[i]!), now, requests[i].Detail);
+            return (Open: open, Step: open.DueStep(today));
+        }).DistinctBy(c => c.Open.Key).ToList();
+        var added = await store.TryAddAllAsync(
+            [.. candidates.Select(c => c.Step is { } step ? c.Open.Take(step, now) with { StepTakenAtOpenBy = runId } : c.Open)], cancellationToken);
+        var outcomes = new Opening?[candidates.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var (open, step) = candidates[i];
+                if (added[i] is { } stored)
+                {
+                    // Insert-only: of two copies opening one key, one adds it and counts it.
+                    metrics.AlertOpened(open.Key.Rule);
+                    outcomes[i] = step is null ? new Opening(stored, false) : new Opening(stored with { Alert = open }, true);
                     return;
                 }
 
-                resolved[i] = unit;
-                var superiors = request.Superiors ?? await units.GetSuperiorsAsync(unit.Id, ct);
-                outcomes[i] = await OpenWithStepAsync(runId, request.Key, unit, superiors, now, request.Detail, ct);
+                outcomes[i] = await store.GetAsync(open.Key, ct) switch
+                {
+                    { Alert: { StepTakenAtOpenBy: { } by, StepsTaken: var taken } } existing when step is { } due && by == runId && taken == due + 1 =>
+                        new Opening(existing with { Alert = open }, true),
+                    { Alert: { State: AlertState.Open, StepsTaken: 0 } } existing => new Opening(existing, false),
+                    _ => null,
+                };
             });
 
         // Alerts this run opened, and ones a crashed earlier attempt opened but did not notify, get their level 1 now;
@@ -44,35 +70,7 @@ public sealed class OpenAlerts(
         // The units are in hand (given or read above): the dispatcher need not read a cell again for its plan email.
         var known = resolved.OfType<Unit>().DistinctBy(u => u.Id, StringComparer.Ordinal).ToDictionary(u => u.Id, StringComparer.Ordinal);
         var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, recorded: recorded, known: known);
-        return new OpenAlertsResult(opened.Count, unknown, dispatch);
-    }
-
-    // An alert whose first step is due at once is added with it taken: the insert, its active index row and the row of
-    // the one person notified, 3 requests, where an insert, its index, a replace and its index rows took 5. The digest
-    // is posted after the insert; a repeat of the run (the same digest ids) finds the alert marked with the run and
-    // posts it again, so a crash in between loses no notification and sends none twice.
-    private async Task<Opening?> OpenWithStepAsync(
-        string runId, AlertKey key, Unit unit, IReadOnlyList<Unit> superiors, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
-    {
-        var open = Alert.Open(key, unit, policy.ChainFor(key.Rule, unit, superiors), now, detail);
-        if (open.DueStep(VietnamDate.DayOf(now)) is not { } step)
-        {
-            return await OpenAsync(open, cancellationToken) is { } quiet ? new Opening(quiet, false) : null;
-        }
-
-        if (await store.TryAddAsync(open.Take(step, now) with { StepTakenAtOpenBy = runId }, cancellationToken) is { } added)
-        {
-            metrics.AlertOpened(key.Rule);
-            return new Opening(added with { Alert = open }, true);
-        }
-
-        return await store.GetAsync(key, cancellationToken) switch
-        {
-            { Alert: { StepTakenAtOpenBy: { } by, StepsTaken: var taken } } existing when by == runId && taken == step + 1 =>
-                new Opening(existing with { Alert = open }, true),
-            { Alert: { State: AlertState.Open, StepsTaken: 0 } } existing => new Opening(existing, false),
-            _ => null,
-        };
+        return new OpenAlertsResult(opened.Count, resolved.Count(u => u is null), dispatch);
     }
 
     /// <summary>Opens one alert without notifying anyone yet (the next escalation run does): for events handled one by one.</summary>

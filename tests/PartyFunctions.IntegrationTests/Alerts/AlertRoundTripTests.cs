@@ -28,11 +28,42 @@ public sealed class AlertRoundTripTests(AzuriteFixture azurite)
         var requests = await log.DuringAsync(async () => Assert.Equal(1, (await open.RunAsync(
             "cutoff-2025-10", [new AlertRequest(new AlertKey(AlertRules.Overdue, world.C2, "2025-10"), null, c2, superiors)], default)).Opened));
 
-        var alertRows = requests.Where(r => r.Service == "table" && r.Path.Contains("Alert", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["POST", "PUT", "PUT"], alertRows.Select(r => r.Method).Order(StringComparer.Ordinal));
+        // The insert, then the index rows in an entity group transaction per partition (the active list, the recipient).
+        var tableRequests = requests.Where(r => r.Service == "table").ToList();
+        Assert.Equal(["$batch", "$batch", "Alerts"], tableRequests.Select(r => r.Path.Split('/')[^1].TrimEnd('(', ')')).Select(Table).Order(StringComparer.Ordinal));
         var alert = await world.AlertAsync(AlertRules.Overdue, world.C2, "2025-10");
         Assert.Equal(1, alert.StepsTaken);
         Assert.NotNull(await world.DigestAsync("cutoff-2025-10", world.AssignedMember));
+    }
+
+    [Fact]
+    public async Task Alerts_opened_together_write_their_index_rows_in_one_batch_per_partition_not_two_requests_each()
+    {
+        var log = new StorageRequestLog(azurite);
+        await using var world = await AlertWorld.CreateAsync(azurite, overrides: log.Register);
+        world.At(2025, 11, 6);
+        var cells = new[] { world.C1, world.C2, world.C3 };
+        var units = world.Host.Services.GetRequiredService<IUnitStore>();
+        var superiors = await units.GetSuperiorsAsync(world.C1, default);
+        var open = world.Host.Services.GetRequiredService<OpenAlerts>();
+        await open.RunAsync("warm", [new AlertRequest(new AlertKey(AlertRules.Overdue, world.C1, "2025-09"), null, await UnitAsync(world, world.C1), superiors)], default);
+        var requestsOf = new List<AlertRequest>();
+        foreach (var cell in cells)
+        {
+            requestsOf.Add(new AlertRequest(new AlertKey(AlertRules.Overdue, cell, "2025-10"), null, await UnitAsync(world, cell), superiors));
+        }
+
+        var requests = await log.DuringAsync(async () => Assert.Equal(3, (await open.RunAsync("cutoff-2025-10", requestsOf, default)).Opened));
+
+        // Three inserts, one batch of the active rows, and one per person notified (C1's and C2's member share one; C3 has
+        // no member, so its level 1 is the committee's office): 6 requests, where one alert at a time took 9.
+        Assert.Equal(6, requests.Count(r => r.Service == "table"));
+        var keys = cells.Select(c => new AlertKey(AlertRules.Overdue, c, "2025-10")).ToList();
+        Assert.Subset((await world.Alerts.GetOpenForRecipientAsync(world.AssignedMember, default)).ToHashSet(), keys.Take(2).ToHashSet());
+        Assert.Contains(keys[2], await world.Alerts.GetOpenForRecipientAsync(world.GrassrootsOffice, default));
+        var active = (await world.Alerts.GetActiveAsync(default)).Select(a => a.Alert.Key).ToHashSet();
+        Assert.Superset(keys.ToHashSet(), active);
+        Assert.Equal(2, (await world.DigestAsync("cutoff-2025-10", world.AssignedMember))?.Items.Count);
     }
 
     [Fact]
@@ -58,6 +89,9 @@ public sealed class AlertRoundTripTests(AzuriteFixture azurite)
         // Another run finds the alert opened before: nothing to send.
         Assert.Equal(0, other.Dispatch.Lines);
     }
+
+    // A table's name carries the test's prefix: what is compared is which table, or a batch.
+    private static string Table(string segment) => segment.StartsWith('$') ? segment : segment.Contains("Alert", StringComparison.Ordinal) && !segment.Contains("Index", StringComparison.Ordinal) ? "Alerts" : segment;
 
     private static async Task<Unit> UnitAsync(AlertWorld world, string id) =>
         await world.Host.Services.GetRequiredService<IUnitStore>().GetAsync(id, default) ?? throw new Xunit.Sdk.XunitException($"No unit {id}");
