@@ -1,3 +1,4 @@
+using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
 using PartyFunctions.Telemetry;
 
@@ -12,8 +13,12 @@ namespace PartyFunctions.Alerts;
 public sealed class OpenAlerts(
     IAlertStore store, IUnitStore units, EscalationPolicy policy, AlertDispatcher dispatcher, PartyMetrics metrics, TimeProvider clock)
 {
-    /// <summary>Opens the alerts (idempotent) and sends their level-1 notifications in the digests of <paramref name="runId"/>.</summary>
-    public async Task<OpenAlertsResult> RunAsync(string runId, IReadOnlyList<AlertRequest> requests, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the alerts (idempotent) and sends their level-1 notifications in the digests of <paramref name="runId"/>,
+    /// with the caller's <paramref name="extra"/> lines of the same run (one digest per recipient for both).
+    /// </summary>
+    public async Task<OpenAlertsResult> RunAsync(
+        string runId, IReadOnlyList<AlertRequest> requests, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var now = clock.GetUtcNow();
@@ -69,7 +74,7 @@ public sealed class OpenAlerts(
         var recorded = opened.Where(o => o.Recorded).Select(o => o.Alert.Alert.Key).ToHashSet();
         // The units are in hand (given or read above): the dispatcher need not read a cell again for its plan email.
         var known = resolved.OfType<Unit>().DistinctBy(u => u.Id, StringComparer.Ordinal).ToDictionary(u => u.Id, StringComparer.Ordinal);
-        var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, recorded: recorded, known: known);
+        var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, extra, recorded, known);
         return new OpenAlertsResult(opened.Count, resolved.Count(u => u is null), dispatch);
     }
 

@@ -30,12 +30,12 @@ public sealed class ClassifyShard(
     {
         ArgumentNullException.ThrowIfNull(message);
         // Everything the shard reads is independent of the rest: asked at once, so the shard waits for the longest
-        // (the year's scan, in month ranges side by side when it is longer than a page, or the subtree's query at the path the
-        // start sent), not for their sum. The stored results carry the decisions
+        // (the year's scan, in month ranges side by side when it is longer than a page; the subtree comes with the message,
+        // or is one query at the path the start sent), not for their sum. The stored results carry the decisions
         // a redelivered shard's report must show; the shard's own merge-upsert keeps them in storage.
         var runRead = runs.GetRunAsync(message.RunId, cancellationToken);
-        var subtreeRead = message.SuperiorPath is { } path
-            ? units.GetSubtreeAtAsync(message.SuperiorId, path, cancellationToken)
+        var subtreeRead = message.Subtree is { Count: > 0 } atStart ? Task.FromResult(atStart)
+            : message.SuperiorPath is { } path ? units.GetSubtreeAtAsync(message.SuperiorId, path, cancellationToken)
             : units.GetSubtreeAsync(message.SuperiorId, cancellationToken);
         var bandsRead = scores.GetYearBandsAsync(message.SuperiorId, message.Year, message.Cells, cancellationToken);
         var storedRead = results.GetAsync(message.Year, message.SuperiorId, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PartyFunctions.Alerts;
 using PartyFunctions.Classification;
+using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
 using PartyFunctions.Scoring;
 
@@ -61,8 +62,7 @@ public sealed class CompleteClassificationRun(
         var all = await resultsRead;
         await Task.WhenAll(
             SaveTopReportsAsync(stored.Run, all, registry, cancellationToken),
-            OpenWeakAlertsAsync(stored.Run, all, registry, cancellationToken),
-            announce.RunAsync(stored.Run, all, registry, cancellationToken));
+            OpenWeakAlertsAsync(stored.Run, all, registry, announce.Lines(stored.Run, all, registry, clock.GetUtcNow()), cancellationToken));
         // The claim only guards the work above: a completed run keeps none, so which shard claimed it leaves no trace.
         return !stored.Run.IsCompleted && await runs.TryCompleteAsync(stored with { Run = stored.Run with { Claim = null } }, clock.GetUtcNow(), cancellationToken);
     }
@@ -89,8 +89,13 @@ public sealed class CompleteClassificationRun(
         }
     }
 
+    // The reports' lines and the weak cells' alerts go out in one digest per person: a committee's office hears of its
+    // report and of its weak cells in one email. The digests' run id counts the committees with results and the weak
+    // units: a repeat after a crash, or a redelivered shard, writes the same digests (the outbox ignores them), while a
+    // resumed shard that adds results or weak units makes new ones (the reports again, and the new alerts), never fewer.
     private async Task OpenWeakAlertsAsync(
-        ClassificationRun run, IReadOnlyList<AnnualResult> all, Dictionary<string, Unit> registry, CancellationToken cancellationToken)
+        ClassificationRun run, IReadOnlyList<AnnualResult> all, Dictionary<string, Unit> registry, IReadOnlyList<DigestLine> reports,
+        CancellationToken cancellationToken)
     {
         var period = run.Year.ToString(CultureInfo.InvariantCulture);
         var requests = all.Where(IsWeak)
@@ -102,10 +107,12 @@ public sealed class CompleteClassificationRun(
                 return new AlertRequest(new AlertKey(AlertRules.AnnualWeak, r.UnitId, period), Detail(r), unit, superiors);
             })
             .ToList();
-        // The digest run id names how many weak units the run had: a repeat after a crash writes the same digests
-        // (the outbox ignores them), while a resumed shard that adds weak units gets digests of its own.
-        await alerts.RunAsync($"{run.RunId}-weak-{requests.Count.ToString(CultureInfo.InvariantCulture)}", requests, cancellationToken);
+        await alerts.RunAsync(DigestRunId(run.RunId, all, requests.Count), requests, cancellationToken, reports);
     }
+
+    /// <summary>The run id of a completion's digests: the run, how many committees have results and how many units are weak.</summary>
+    public static string DigestRunId(string runId, IReadOnlyList<AnnualResult> results, int weak) =>
+        string.Create(CultureInfo.InvariantCulture, $"{runId}-done-{results.Select(r => r.SuperiorId).Distinct(StringComparer.Ordinal).Count()}-{weak}");
 
     private static string Detail(AnnualResult r) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,5 @@
+using PartyFunctions.Organisation;
+
 namespace PartyFunctions.AnnualRun;
 
 public enum ShardStatus
@@ -18,8 +20,11 @@ public sealed record ShardState(
 
 /// <summary>
 /// Queue message (queue <c>classification-shards</c>): classify one shard of a run. The start adds what it read of the
-/// registry so that the shard need not wait for it before its own reads: the committee's <see cref="SuperiorPath"/>
-/// (its subtree in one query) and its <see cref="Cells"/> (how many pages its year takes). Messages without them still
-/// work; a path that no longer leads to the committee (it moved since the start) is read again.
+/// registry so that the shard need not read it again: the committee's <see cref="SuperiorPath"/>, its <see cref="Cells"/>
+/// (how many pages its year takes) and its <see cref="Subtree"/> (the committee and its cells active in the year, without
+/// contact addresses). A run then classifies the registry as the start read it: a cell moved during the run is classified
+/// once, under the committee it had then. The dispatcher leaves the subtree out of a message that would pass the queue's
+/// size limit; a message without it (or from before it) reads the subtree at the path, and again by id when the path no
+/// longer leads to the committee.
 /// </summary>
-public sealed record ShardMessage(string RunId, int Year, string SuperiorId, string? SuperiorPath = null, int Cells = 0);
+public sealed record ShardMessage(string RunId, int Year, string SuperiorId, string? SuperiorPath = null, int Cells = 0, IReadOnlyList<Unit>? Subtree = null);

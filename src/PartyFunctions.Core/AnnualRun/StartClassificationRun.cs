@@ -87,15 +87,27 @@ public sealed class StartClassificationRun(
 
     /// <summary>
     /// The shard message of each committee as the start sends it: with the committee's path and its cells active in the
-    /// year, from the registry the start holds, so the shard need not read them before its own reads.
+    /// year, from the registry the start holds, so the shard need not read them. Addresses stay out of the queue: the
+    /// shard needs names and dates, and a message can end in the poison queue.
     /// </summary>
     public static Func<string, ShardMessage> Messages(IReadOnlyCollection<Unit> registry, string runId, int year)
     {
         var byId = registry.ToDictionary(u => u.Id, StringComparer.Ordinal);
-        var cells = registry.Where(u => u.Kind == UnitKind.Cell && u.ParentId is not null && ActiveDuring(u, year))
-            .CountBy(u => u.ParentId!, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-        return superiorId => new ShardMessage(runId, year, superiorId, byId.GetValueOrDefault(superiorId)?.Path, cells.GetValueOrDefault(superiorId));
+        // The cells the shard classifies (any that began by the year's end), and of them those active in it for the count.
+        var cells = registry.Where(u => u.Kind == UnitKind.Cell && u.ParentId is not null && u.ActiveFrom <= new DateOnly(year, 12, 31))
+            .OrderBy(u => u.Id, StringComparer.Ordinal)
+            .ToLookup(u => u.ParentId!, StringComparer.Ordinal);
+        return superiorId =>
+        {
+            var superior = byId.GetValueOrDefault(superiorId);
+            var own = cells[superiorId].ToList();
+            return new ShardMessage(runId, year, superiorId, superior?.Path, own.Count(u => ActiveDuring(u, year)),
+                superior is null ? null : [.. own.Prepend(superior).Select(WithoutContacts)]);
+        };
     }
+
+    private static Unit WithoutContacts(Unit unit) =>
+        unit with { SecretaryEmail = null, OfficeEmail = null, AssignedMemberName = null, AssignedMemberEmail = null };
 
     private static bool ActiveDuring(Unit unit, int year) =>
         unit.ActiveFrom <= new DateOnly(year, 12, 31) && (unit.ActiveTo is not { } to || to >= new DateOnly(year, 1, 1));

@@ -146,10 +146,10 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         await using var host = province.Host;
         var outbox = host.Services.GetRequiredService<IOutbox>();
 
-        var committee = await outbox.GetAsync(DigestId.For("annual-2025-reports", "vp.g1@q.dang.vn"), default);
-        var office = await outbox.GetAsync(DigestId.For("annual-2025-reports", "vp@q.dang.vn"), default);
+        var committee = await outbox.GetAsync(await province.CompletionDigestAsync("vp.g1@q.dang.vn"), default);
+        var office = await outbox.GetAsync(await province.CompletionDigestAsync("vp@q.dang.vn"), default);
 
-        var line = Assert.Single(committee!.Digest.Items);
+        var line = Assert.Single(committee!.Digest.Items, i => i.Kind == NotificationKind.AnnualReportReady);
         Assert.Equal((NotificationKind.AnnualReportReady, "Q.G1", "2025"), (line.Kind, line.UnitId, line.Period));
         Assert.StartsWith("http://localhost:7071/api/decisions/2025/Q.G1?link=", line.ActionUrl, StringComparison.Ordinal);
         // Finding 8: the committee's line leads to its report too; the province's only to its report (nothing to decide).
@@ -160,6 +160,27 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.True(office.Digest.Recipient.Office);
         var digests = host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.DigestsQueue);
         Assert.True((await digests.GetPropertiesAsync()).Value.ApproximateMessagesCount >= 5);
+    }
+
+    [Fact]
+    public async Task Completing_the_run_tells_a_committee_office_of_its_report_and_of_its_weak_cells_in_one_email()
+    {
+        var province = await Province.ClassifiedAsync(azurite);
+        await using var host = province.Host;
+        var outbox = host.Services.GetRequiredService<IOutbox>();
+        var weak = (await host.Services.GetRequiredService<IAnnualResultStore>().GetYearAsync(2025, default)).Where(CompleteClassificationRun.IsWeak).ToList();
+        Assert.NotEmpty(weak);
+
+        foreach (var committee in weak.GroupBy(r => r.SuperiorId))
+        {
+            // The cells have no assigned member: an annual-weak alert's level 1 is the committee's office.
+            var office = (await host.Services.GetRequiredService<PartyFunctions.Organisation.IUnitStore>().GetAsync(committee.Key, default))!.OfficeEmail!;
+            var digest = (await outbox.GetAsync(await province.CompletionDigestAsync(office), default))!.Digest;
+            Assert.Contains(digest.Items, i => i.Kind == NotificationKind.AnnualReportReady && i.UnitId == committee.Key);
+            Assert.Equal(
+                committee.Select(r => r.UnitId).Order(StringComparer.Ordinal),
+                digest.Items.Where(i => i.Kind == NotificationKind.AnnualWeak).Select(i => i.UnitId).Order(StringComparer.Ordinal));
+        }
     }
 
     private Task<Province> ProvinceAsync() => Province.CreateAsync(azurite);

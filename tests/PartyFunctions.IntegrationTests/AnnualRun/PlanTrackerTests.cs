@@ -105,13 +105,13 @@ public sealed partial class PlanTrackerTests(AzuriteFixture azurite)
         var href = TrackerLinkPattern().Match(report.Body).Groups[1].Value;
         var tracker = await host.SendAsync(HttpMethod.Get, new Uri(WebUtility.HtmlDecode(href)).PathAndQuery);
         var stored = await host.Services.GetRequiredService<IReportStore>().GetAsync(2025, "Q.G2", ReportFormat.Html, default);
-        var office = await host.Services.GetRequiredService<IOutbox>().GetAsync(DigestId.For("annual-2025-reports", "vp.g2@q.dang.vn"), default);
+        var office = await host.Services.GetRequiredService<IOutbox>().GetAsync(await province.CompletionDigestAsync("vp.g2@q.dang.vn"), default);
 
         Assert.StartsWith("http://localhost:7071/api/tracker/Q.G2/2025?link=", WebUtility.HtmlDecode(href), StringComparison.Ordinal);
         Assert.True(tracker.Status == HttpStatusCode.OK, tracker.ToString());
         Assert.Equal(["Q.G2.C01", "Q.G2.C02"], Rows(tracker.Body));
         Assert.Contains(AnnualReport.TrackerLinkMarker, stored, StringComparison.Ordinal);
-        Assert.StartsWith("http://localhost:7071/api/tracker/Q.G2/2025?link=", Assert.Single(office!.Digest.Items).TrackerUrl, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:7071/api/tracker/Q.G2/2025?link=", Assert.Single(office!.Digest.Items, i => i.Kind == NotificationKind.AnnualReportReady).TrackerUrl, StringComparison.Ordinal);
     }
 
     /// <summary>The unit ids of the tracker's cards, in the page's order.</summary>

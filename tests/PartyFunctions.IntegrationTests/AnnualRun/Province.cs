@@ -3,8 +3,10 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartyFunctions.Access;
+using PartyFunctions.AnnualRun;
 using PartyFunctions.Configuration;
 using PartyFunctions.IntegrationTests.Harness;
+using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
 using PartyFunctions.Infrastructure.Submissions;
 using PartyFunctions.Submissions;
@@ -21,6 +23,13 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
     public static readonly DateTimeOffset RunTime = new(2025, 12, 15, 2, 0, 0, TimeSpan.Zero);
 
     public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
+
+    /// <summary>The id of the completion's digest to <paramref name="email"/> (its run id counts the committees with results and the weak units).</summary>
+    public async Task<DigestId> CompletionDigestAsync(string email)
+    {
+        var all = await Host.Services.GetRequiredService<IAnnualResultStore>().GetYearAsync(2025, default);
+        return DigestId.For(CompleteClassificationRun.DigestRunId(ClassificationRun.IdFor(2025), all, all.Count(CompleteClassificationRun.IsWeak)), email);
+    }
 
     /// <summary>Fresh access codes of every cell under <paramref name="committee"/>, by cell id.</summary>
     public async Task<Dictionary<string, string>> CodesAsync(string committee)

@@ -1,7 +1,10 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using PartyFunctions.AnnualRun;
+using PartyFunctions.Configuration;
+using PartyFunctions.Infrastructure.AnnualRun;
 using PartyFunctions.Infrastructure.Submissions;
 using PartyFunctions.IntegrationTests.Harness;
 using PartyFunctions.Organisation;
@@ -34,6 +37,68 @@ public sealed class ShardReadsTests(AzuriteFixture azurite)
             Assert.Equal((committee.Path, cells), (message.SuperiorPath, message.Cells));
             Assert.True(cells > 0, message.SuperiorId);
         }
+    }
+
+    [Fact]
+    public async Task The_start_sends_each_committee_and_its_cells_without_addresses_so_no_shard_reads_the_unit_tree()
+    {
+        var log = new StorageRequestLog(azurite);
+        var province = await Province.CreateAsync(azurite, log.Register);
+        province.Store.Failing = false;
+        await using var host = province.Host;
+        var units = host.Services.GetRequiredService<IUnitStore>();
+        Assert.NotNull((await units.GetAsync("Q.G2", default))?.OfficeEmail);
+
+        await host.RunTimerAsync("AnnualClassification", new TimerInfo());
+        foreach (var body in (await province.Shards.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()))
+        {
+            Assert.DoesNotContain("@", body, StringComparison.Ordinal);
+            var message = JsonSerializer.Deserialize<ShardMessage>(body)!;
+            var expected = (await units.GetSubtreeAsync(message.SuperiorId, default))
+                .Where(u => u.Id == message.SuperiorId || (u.ParentId == message.SuperiorId && u.Kind == UnitKind.Cell)).Select(u => u.Id).Order();
+            Assert.Equal(expected, message.Subtree!.Select(u => u.Id).Order());
+        }
+
+        var during = await log.DuringAsync(() => host.DrainQueueAsync(StorageNames.ClassificationShardsQueue));
+
+        Assert.DoesNotContain(during, r => r.Service == "table" && r.Path.Contains(StorageNames.UnitTreeTable, StringComparison.Ordinal));
+        Assert.NotEmpty(await host.Services.GetRequiredService<IAnnualResultStore>().GetAsync(2025, "Q.G2", default));
+    }
+
+    [Fact]
+    public async Task A_cell_added_after_the_start_is_not_in_the_run_which_classifies_the_registry_the_start_read()
+    {
+        var province = await Province.CreateAsync(azurite);
+        province.Store.Failing = false;
+        await using var host = province.Host;
+        await host.RunTimerAsync("AnnualClassification", new TimerInfo());
+        var added = await host.Services.GetRequiredService<ImportUnits>().RunAsync(System.Text.Encoding.UTF8.GetBytes(
+            "id,parent,kind,name,activeFrom,activeTo,secretaryEmail,officeEmail,assignedMemberName,assignedMemberEmail\n" +
+            "Q.G2.CNEW,Q.G2,cell,Chi bộ mới,2025-01-01,,,,,\n"), deactivateMissing: false, default);
+        Assert.True(added.Succeeded, string.Join("\n", added.Errors));
+
+        await host.DrainQueueAsync(StorageNames.ClassificationShardsQueue);
+
+        var results = await host.Services.GetRequiredService<IAnnualResultStore>().GetAsync(2025, "Q.G2", default);
+        Assert.NotEmpty(results);
+        Assert.DoesNotContain(results, r => r.UnitId == "Q.G2.CNEW");
+    }
+
+    [Fact]
+    public void A_committee_too_large_for_one_queue_message_is_sent_without_its_subtree()
+    {
+        var committee = new Unit("Q.G9", "Q", UnitKind.Grassroots, "Đảng ủy xã Chín", new DateOnly(2020, 1, 1), Path: "Q/Q.G9");
+        Unit Cell(int i) => new($"Q.G9.C{i:0000}", "Q.G9", UnitKind.Cell, $"Chi bộ khu dân cư số {i} phường Thượng Đình", new DateOnly(2020, 1, 1), Path: $"Q/Q.G9/Q.G9.C{i:0000}");
+        var small = new ShardMessage("run", 2025, "Q.G9", "Q/Q.G9", 10, [committee, .. Enumerable.Range(0, 10).Select(Cell)]);
+        var large = small with { Cells = 2_000, Subtree = [committee, .. Enumerable.Range(0, 2_000).Select(Cell)] };
+
+        var smallBody = QueueShardDispatcher.Body(small);
+        var largeBody = QueueShardDispatcher.Body(large);
+
+        Assert.Equal(11, JsonSerializer.Deserialize<ShardMessage>(smallBody)!.Subtree?.Count);
+        Assert.Null(JsonSerializer.Deserialize<ShardMessage>(largeBody)!.Subtree);
+        Assert.Equal((2_000, "Q/Q.G9"), (JsonSerializer.Deserialize<ShardMessage>(largeBody)!.Cells, JsonSerializer.Deserialize<ShardMessage>(largeBody)!.SuperiorPath));
+        Assert.True(Encoding.UTF8.GetByteCount(largeBody) < QueueShardDispatcher.MaxMessageBytes);
     }
 
     [Fact]
