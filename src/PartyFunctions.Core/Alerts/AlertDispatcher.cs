@@ -30,6 +30,7 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
         var today = VietnamDate.DayOf(now);
         var lines = new List<(ChainStep To, DigestItem Item)>();
         var changed = new List<(Alert Alert, string ETag, bool Climbs)>();
+        var askedForPlans = new List<Alert>();
         foreach (var (alert, etag) in alerts)
         {
             if (alert.AwaitsResolvedNotice)
@@ -46,9 +47,9 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
                     lines.Add((to, Item(alert, kind, to.Level, links.Acknowledge(alert.Key, to.Level, now), now)));
                 }
 
-                if (alert.StepsTaken == 0 && PlanRules.AsksForPlan(alert.Key.Rule) && await CellLineAsync(alert, known, cancellationToken) is { } cell)
+                if (alert.StepsTaken == 0 && PlanRules.AsksForPlan(alert.Key.Rule))
                 {
-                    cells.Add(cell);
+                    askedForPlans.Add(alert);
                 }
 
                 changed.Add((alert.Take(step, now), etag, step > 0 && !to.Repeat));
@@ -61,30 +62,35 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
             }
         }
 
+        // A cell asked for a plan hears of it too; its unit is read (16 at a time) only when the caller did not hold it.
+        var cellLines = new DigestLine?[askedForPlans.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, askedForPlans.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => cellLines[i] = await CellLineAsync(askedForPlans[i], known, ct));
+        cells.AddRange(cellLines.OfType<DigestLine>());
+
         // A step addressed to another unit than the alert's is that unit's office; level 1 to the cell's member is a person.
         var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(
             new Recipient(l.To.Email!, l.To.Name, Office: l.To.RecipientUnitId != l.Item.UnitId), l.Item with { ViewUrl = ViewUrl(l.To, l.Item, now) }))
             .Concat(cells), now, cancellationToken);
 
-        var conflicts = 0;
-        var written = new List<AlertKey>();
-        foreach (var (alert, etag, climbs) in changed.Where(c => recorded?.Contains(c.Alert.Key) != true))
+        // Each alert is its own entity with its own index rows: written 16 at a time, so a daily run of hundreds of alerts
+        // waits for a few dozen round trips, not three per alert one after the other.
+        var toWrite = changed.Where(c => recorded?.Contains(c.Alert.Key) != true).ToList();
+        var writes = new AlertWrite[toWrite.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, toWrite.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => writes[i] = await store.TryReplaceAsync(toWrite[i].Alert, toWrite[i].ETag, ct));
+        // A conflict means an acknowledgement or resolution came in meanwhile: that state wins, the next run sees it. Only
+        // the copy of a run whose write landed counts the climb; a racing copy finds it stored.
+        var written = toWrite.Where((_, i) => writes[i] == AlertWrite.Written).ToList();
+        foreach (var (alert, _, _) in written.Where(c => c.Climbs))
         {
-            // A conflict means an acknowledgement or resolution came in meanwhile: that state wins, the next run sees it.
-            var write = await store.TryReplaceAsync(alert, etag, cancellationToken);
-            conflicts += write == AlertWrite.Conflict ? 1 : 0;
-            if (write == AlertWrite.Written)
-            {
-                // Only the copy of a run whose write landed counts the climb; a racing copy finds it stored.
-                written.Add(alert.Key);
-                if (climbs)
-                {
-                    metrics.AlertEscalated(alert.Key.Rule);
-                }
-            }
+            metrics.AlertEscalated(alert.Key.Rule);
         }
 
-        return new DispatchResult(digests, lines.Count + cells.Count, changed.Count, conflicts) { Written = written };
+        return new DispatchResult(digests, lines.Count + cells.Count, changed.Count, writes.Count(w => w == AlertWrite.Conflict))
+        {
+            Written = [.. written.Select(c => c.Alert.Key)],
+        };
     }
 
     // The cell hears that a plan is asked of it, at its secretary's address, with its plan page.

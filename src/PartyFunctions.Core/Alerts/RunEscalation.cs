@@ -29,11 +29,17 @@ public sealed class RunEscalation(
             return RunOutcome.AlreadyDone(runId);
         }
 
-        var work = new List<StoredAlert>();
+        // Each open alert's condition is its own read (a score, a plan): asked 16 at a time, so the run waits for the
+        // active alerts / 16 round trips, not one per alert.
+        var active = await store.GetActiveAsync(cancellationToken);
+        var reasons = new string?[active.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, active.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => reasons[i] = active[i].Alert.IsOpen ? await ClearedAsync(active[i].Alert, ct) : null);
+        var work = new List<StoredAlert>(active.Count);
         var resolved = new HashSet<AlertKey>();
-        foreach (var stored in await store.GetActiveAsync(cancellationToken))
+        foreach (var (stored, reason) in active.Zip(reasons))
         {
-            if (stored.Alert.IsOpen && await ClearedAsync(stored.Alert, cancellationToken) is { } reason)
+            if (reason is not null)
             {
                 resolved.Add(stored.Alert.Key);
                 work.Add(stored with { Alert = stored.Alert.Resolve(now, AlertTransition.System, reason) });

@@ -111,20 +111,23 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
         var alerts = tables.AlertsAsync();
         var active = await QueryAsync(await tables.IndexAsync(), TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntities.ActivePartition}"), cancellationToken);
         var indexed = active.ToDictionary(a => a.Alert.Key, a => Json(a.Alert));
-        var result = new List<StoredAlert>(indexed.Count);
-        foreach (var group in indexed.Keys.GroupBy(k => k.UnitId, StringComparer.Ordinal))
-        {
-            var ofUnit = await QueryAsync(await alerts, TableClient.CreateQueryFilter($"PartitionKey eq {group.Key}"), cancellationToken);
-            // A fault between an alert's write and its index rows leaves the index behind; the daily read repairs it.
-            foreach (var stale in ofUnit.Where(a => indexed.TryGetValue(a.Alert.Key, out var json) && json != Json(a.Alert)))
+        // Each unit's alerts are one partition: read 16 at a time, in the index's order of units.
+        var units = indexed.Keys.Select(k => k.UnitId).Distinct(StringComparer.Ordinal).ToList();
+        var ofUnits = new IReadOnlyList<StoredAlert>[units.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, units.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) =>
             {
-                await IndexAsync(stale.Alert, cancellationToken);
-            }
+                var ofUnit = await QueryAsync(await alerts, TableClient.CreateQueryFilter($"PartitionKey eq {units[i]}"), ct);
+                // A fault between an alert's write and its index rows leaves the index behind; the daily read repairs it.
+                foreach (var stale in ofUnit.Where(a => indexed.TryGetValue(a.Alert.Key, out var json) && json != Json(a.Alert)))
+                {
+                    await IndexAsync(stale.Alert, ct);
+                }
 
-            result.AddRange(ofUnit.Where(a => a.Alert.IsActive));
-        }
+                ofUnits[i] = [.. ofUnit.Where(a => a.Alert.IsActive)];
+            });
 
-        return result;
+        return [.. ofUnits.SelectMany(a => a)];
     }
 
     public async Task<IReadOnlyList<Alert>> GetActiveSnapshotAsync(CancellationToken cancellationToken) =>
