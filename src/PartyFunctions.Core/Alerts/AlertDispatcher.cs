@@ -20,10 +20,11 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
     /// reminders), in one digest per recipient. <paramref name="recorded"/>: alerts whose due step is stored already
     /// (opened with it taken), notified and not written again. <paramref name="known"/>: units the caller holds already
     /// (a run that read the registry), so a cell asked for a plan is not read again for its secretary's address.
+    /// <paramref name="keyedByContent"/>: see <see cref="DigestPoster.PostAsync(string, IEnumerable{DigestLine}, DateTimeOffset, CancellationToken, bool)"/>.
     /// </summary>
     public async Task<DispatchResult> DispatchAsync(
         string runId, IEnumerable<StoredAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null,
-        IReadOnlySet<AlertKey>? recorded = null, IReadOnlyDictionary<string, Unit>? known = null)
+        IReadOnlySet<AlertKey>? recorded = null, IReadOnlyDictionary<string, Unit>? known = null, bool keyedByContent = false)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var cells = new List<DigestLine>(extra ?? []);
@@ -71,7 +72,7 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
         // A step addressed to another unit than the alert's is that unit's office; level 1 to the cell's member is a person.
         var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(
             new Recipient(l.To.Email!, l.To.Name, Office: l.To.RecipientUnitId != l.Item.UnitId), l.Item with { ViewUrl = ViewUrl(l.To, l.Item, now) }))
-            .Concat(cells), now, cancellationToken);
+            .Concat(cells), now, cancellationToken, keyedByContent);
 
         // Each alert is its own entity with its own index rows: written 16 at a time, so a daily run of hundreds of alerts
         // waits for a few dozen round trips, not three per alert one after the other.

@@ -15,10 +15,11 @@ public sealed class OpenAlerts(
 {
     /// <summary>
     /// Opens the alerts (idempotent) and sends their level-1 notifications in the digests of <paramref name="runId"/>,
-    /// with the caller's <paramref name="extra"/> lines of the same run (one digest per recipient for both).
+    /// with the caller's <paramref name="extra"/> lines of the same run (one digest per recipient for both), keyed by
+    /// their content when <paramref name="keyedByContent"/> (<see cref="DigestPoster"/>).
     /// </summary>
     public async Task<OpenAlertsResult> RunAsync(
-        string runId, IReadOnlyList<AlertRequest> requests, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null)
+        string runId, IReadOnlyList<AlertRequest> requests, CancellationToken cancellationToken, IEnumerable<DigestLine>? extra = null, bool keyedByContent = false)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var now = clock.GetUtcNow();
@@ -74,7 +75,7 @@ public sealed class OpenAlerts(
         var recorded = opened.Where(o => o.Recorded).Select(o => o.Alert.Alert.Key).ToHashSet();
         // The units are in hand (given or read above): the dispatcher need not read a cell again for its plan email.
         var known = resolved.OfType<Unit>().DistinctBy(u => u.Id, StringComparer.Ordinal).ToDictionary(u => u.Id, StringComparer.Ordinal);
-        var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, extra, recorded, known);
+        var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, extra, recorded, known, keyedByContent);
         return new OpenAlertsResult(opened.Count, resolved.Count(u => u is null), dispatch);
     }
 

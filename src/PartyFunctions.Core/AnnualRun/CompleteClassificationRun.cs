@@ -90,9 +90,11 @@ public sealed class CompleteClassificationRun(
     }
 
     // The reports' lines and the weak cells' alerts go out in one digest per person: a committee's office hears of its
-    // report and of its weak cells in one email. The digests' run id counts the committees with results and the weak
-    // units: a repeat after a crash, or a redelivered shard, writes the same digests (the outbox ignores them), while a
-    // resumed shard that adds results or weak units makes new ones (the reports again, and the new alerts), never fewer.
+    // report and of its weak cells in one email. The completion can be done again (a crash, a redelivered shard, a
+    // resumed one): under one run id its alerts are notified again as they were (the alert names the run that took its
+    // first step), so each person's lines come out the same and, keyed by their content, make the same digest (sent
+    // once); a person whose lines changed (a resumed committee's office, a new weak cell's) gets a new one, and nobody
+    // else hears again.
     private async Task OpenWeakAlertsAsync(
         ClassificationRun run, IReadOnlyList<AnnualResult> all, Dictionary<string, Unit> registry, IReadOnlyList<DigestLine> reports,
         CancellationToken cancellationToken)
@@ -107,12 +109,8 @@ public sealed class CompleteClassificationRun(
                 return new AlertRequest(new AlertKey(AlertRules.AnnualWeak, r.UnitId, period), Detail(r), unit, superiors);
             })
             .ToList();
-        await alerts.RunAsync(DigestRunId(run.RunId, all, requests.Count), requests, cancellationToken, reports);
+        await alerts.RunAsync($"{run.RunId}-done", requests, cancellationToken, reports, keyedByContent: true);
     }
-
-    /// <summary>The run id of a completion's digests: the run, how many committees have results and how many units are weak.</summary>
-    public static string DigestRunId(string runId, IReadOnlyList<AnnualResult> results, int weak) =>
-        string.Create(CultureInfo.InvariantCulture, $"{runId}-done-{results.Select(r => r.SuperiorId).Distinct(StringComparer.Ordinal).Count()}-{weak}");
 
     private static string Detail(AnnualResult r) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PartyFunctions.Organisation;
 
 /// <summary>
@@ -21,10 +23,12 @@ public sealed record Unit(
     public bool IsActiveOn(DateOnly day) => ActiveFrom <= day && (ActiveTo is null || day <= ActiveTo);
 
     /// <summary>The ids above this unit, the direct superior first; empty for the top unit or an unplaced unit.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> SuperiorIds => Path is null ? [] : UnitPath.Split(Path).Reverse().Skip(1).ToList();
 
     /// <summary>True when this unit is <paramref name="scopeUnitId"/> itself or lies in its subtree.</summary>
     public bool IsWithin(string scopeUnitId) => Path is not null && UnitPath.Split(Path).Contains(scopeUnitId, StringComparer.Ordinal);
 
+    [JsonIgnore]
     public int Depth => Path is null ? 0 : UnitPath.Split(Path).Length - 1;
 }

@@ -11,11 +11,16 @@ public sealed class QueueShardDispatcher(StorageNamespace storage) : IShardDispa
 {
     /// <summary>
     /// A queue message holds 64 KiB, and base64 makes 4 characters of 3 bytes: 48 KiB of JSON, less a margin. A committee
-    /// whose subtree would not fit (a few hundred cells) is sent without it, and its shard reads it.
+    /// whose subtree would not fit (about 250 cells) is sent without it, and its shard reads it.
     /// </summary>
     public const int MaxMessageBytes = 40 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Names as UTF-8, not \u escapes (a queue message is no HTML page): a Vietnamese name takes about half the bytes.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public async Task DispatchAsync(IReadOnlyCollection<ShardMessage> shards, CancellationToken cancellationToken)
     {

@@ -105,6 +105,12 @@ public sealed class AnnualRunTests(AzuriteFixture azurite)
         Assert.Equal((4, 0, 0, 32), (status.ShardsDone, status.ShardsPending, status.FailedShards.Count, status.CellsClassified));
         var provinceReport = await host.SendAsync(HttpMethod.Get, $"/api/reports/2025/Q?link={province.Link("report", "Q")}");
         Assert.Contains("Q.G4.C02", provinceReport.Body, StringComparison.Ordinal);
+        // Completed three times (the three classified, Q.G1 redelivered, Q.G4 resumed), each office heard once: the same
+        // lines make the same digest, and only Q.G4's office, whose report came with the resume, had a new one.
+        foreach (var office in new[] { "vp.g1@q.dang.vn", "vp.g2@q.dang.vn", "vp.g3@q.dang.vn", "vp.g4@q.dang.vn", "vp@q.dang.vn" })
+        {
+            Assert.True((await province.CompletionDigestsAsync(office)).Count == 1, office);
+        }
     }
 
     [Fact]

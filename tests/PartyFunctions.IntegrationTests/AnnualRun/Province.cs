@@ -24,12 +24,25 @@ internal sealed record Province(FunctionHost Host, FailingShardScoreStore Store,
 
     public string Link(string action, string scope) => Signer.Sign(new SignedLink(action, scope, Clock.GetUtcNow().AddDays(30)));
 
-    /// <summary>The id of the completion's digest to <paramref name="email"/> (its run id counts the committees with results and the weak units).</summary>
-    public async Task<DigestId> CompletionDigestAsync(string email)
+    /// <summary>The completion's digests to <paramref name="email"/>: their run ids name what their lines are about.</summary>
+    public async Task<IReadOnlyList<DigestId>> CompletionDigestsAsync(string email)
     {
-        var all = await Host.Services.GetRequiredService<IAnnualResultStore>().GetYearAsync(2025, default);
-        return DigestId.For(CompleteClassificationRun.DigestRunId(ClassificationRun.IdFor(2025), all, all.Count(CompleteClassificationRun.IsWeak)), email);
+        var container = await Host.Services.GetRequiredService<StorageNamespace>().ContainerAsync(StorageNames.OutboxContainer);
+        var recipient = DigestId.For("-", email).RecipientKey;
+        var ids = new List<DigestId>();
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{ClassificationRun.IdFor(2025)}-done-", default))
+        {
+            if (blob.Name.EndsWith($"/{recipient}.json", StringComparison.Ordinal))
+            {
+                ids.Add(new DigestId(blob.Name.Split('/')[0], recipient));
+            }
+        }
+
+        return ids;
     }
+
+    /// <summary>The one completion digest to <paramref name="email"/>.</summary>
+    public async Task<DigestId> CompletionDigestAsync(string email) => Assert.Single(await CompletionDigestsAsync(email));
 
     /// <summary>Fresh access codes of every cell under <paramref name="committee"/>, by cell id.</summary>
     public async Task<Dictionary<string, string>> CodesAsync(string committee)

@@ -50,7 +50,9 @@ public sealed class ShardReadsTests(AzuriteFixture azurite)
         Assert.NotNull((await units.GetAsync("Q.G2", default))?.OfficeEmail);
 
         await host.RunTimerAsync("AnnualClassification", new TimerInfo());
-        foreach (var body in (await province.Shards.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()))
+        var bodies = (await province.Shards.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
+        Assert.Equal(4, bodies.Count);
+        foreach (var body in bodies)
         {
             Assert.DoesNotContain("@", body, StringComparison.Ordinal);
             var message = JsonSerializer.Deserialize<ShardMessage>(body)!;
