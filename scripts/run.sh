@@ -41,7 +41,15 @@ echo "==> Azurite on 127.0.0.1:10000-10002 (pid $azurite_pid); the app on http:/
 echo "==> emails are written as .eml files to $PWD/.mail (no SendGrid account needed)"
 
 if [[ -z $func_cmd ]]; then
-  dotnet run --project src/PartyFunctions.Cli -- serve --port 7071
+  # Built, then run as its own process (not under `dotnet run`, which does not pass SIGTERM on): a TERM or INT to this
+  # script stops the app, which stops its workers, then Azurite.
+  dotnet build src/PartyFunctions.Cli -v q --nologo
+  dotnet src/PartyFunctions.Cli/bin/Debug/net10.0/party.dll serve --port 7071 &
+  app_pid=$!
+  trap 'kill -TERM $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true; kill $azurite_pid 2>/dev/null || true' EXIT
+  trap 'exit 143' TERM
+  trap 'exit 130' INT
+  wait $app_pid
 else
   cd src/PartyFunctions
   "$func_cmd" start
