@@ -1,3 +1,4 @@
+using PartyFunctions.Concurrency;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
 using PartyFunctions.Remediation;
@@ -63,23 +64,18 @@ public sealed class AlertDispatcher(IAlertStore store, DigestPoster poster, Aler
             }
         }
 
-        // A cell asked for a plan hears of it too; its unit is read (16 at a time) only when the caller did not hold it.
-        var cellLines = new DigestLine?[askedForPlans.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, askedForPlans.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => cellLines[i] = await CellLineAsync(askedForPlans[i], known, ct));
-        cells.AddRange(cellLines.OfType<DigestLine>());
+        // A cell asked for a plan hears of it too; its unit is read (side by side) only when the caller did not hold it.
+        cells.AddRange((await SideBySide.SelectAsync(askedForPlans, (alert, ct) => CellLineAsync(alert, known, ct), cancellationToken)).OfType<DigestLine>());
 
         // A step addressed to another unit than the alert's is that unit's office; level 1 to the cell's member is a person.
         var digests = await poster.PostAsync(runId, lines.Select(l => new DigestLine(
             new Recipient(l.To.Email!, l.To.Name, Office: l.To.RecipientUnitId != l.Item.UnitId), l.Item with { ViewUrl = ViewUrl(l.To, l.Item, now) }))
             .Concat(cells), now, cancellationToken, keyedByContent);
 
-        // Each alert is its own entity with its own index rows: written 16 at a time, so a daily run of hundreds of alerts
+        // Each alert is its own entity with its own index rows: written side by side, so a daily run of hundreds of alerts
         // waits for a few dozen round trips, not three per alert one after the other.
         var toWrite = changed.Where(c => recorded?.Contains(c.Alert.Key) != true).ToList();
-        var writes = new AlertWrite[toWrite.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, toWrite.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => writes[i] = await store.TryReplaceAsync(toWrite[i].Alert, toWrite[i].ETag, ct));
+        var writes = await SideBySide.SelectAsync(toWrite, (c, ct) => store.TryReplaceAsync(c.Alert, c.ETag, ct), cancellationToken);
         // A conflict means an acknowledgement or resolution came in meanwhile: that state wins, the next run sees it. Only
         // the copy of a run whose write landed counts the climb; a racing copy finds it stored.
         var written = toWrite.Where((_, i) => writes[i] == AlertWrite.Written).ToList();

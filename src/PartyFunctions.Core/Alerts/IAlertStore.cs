@@ -1,3 +1,5 @@
+using PartyFunctions.Concurrency;
+
 namespace PartyFunctions.Alerts;
 
 /// <summary>
@@ -19,14 +21,8 @@ public interface IAlertStore
     /// <see cref="TryAddAsync"/> for each of <paramref name="alerts"/> (distinct keys), answered in their order. A store
     /// may write what the alerts share (their index rows) together rather than one request per alert.
     /// </summary>
-    async Task<IReadOnlyList<StoredAlert?>> TryAddAllAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(alerts);
-        var added = new StoredAlert?[alerts.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, alerts.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => added[i] = await TryAddAsync(alerts[i], ct));
-        return added;
-    }
+    async Task<IReadOnlyList<StoredAlert?>> TryAddAllAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken) =>
+        await SideBySide.SelectAsync(alerts, TryAddAsync, cancellationToken);
 
     /// <summary>Replaces the alert only if it is still at <paramref name="etag"/>; <see cref="AlertWrite.Conflict"/> when someone else changed it first.</summary>
     Task<AlertWrite> TryReplaceAsync(Alert alert, string etag, CancellationToken cancellationToken);

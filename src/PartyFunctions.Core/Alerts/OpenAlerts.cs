@@ -1,3 +1,4 @@
+using PartyFunctions.Concurrency;
 using PartyFunctions.Notifications;
 using PartyFunctions.Organisation;
 using PartyFunctions.Telemetry;
@@ -23,16 +24,11 @@ public sealed class OpenAlerts(
     {
         ArgumentNullException.ThrowIfNull(requests);
         var now = clock.GetUtcNow();
-        var resolved = new Unit?[requests.Count];
-        var chains = new IReadOnlyList<Unit>?[requests.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                if ((resolved[i] = requests[i].Unit ?? await units.GetAsync(requests[i].Key.UnitId, ct)) is { } unit)
-                {
-                    chains[i] = requests[i].Superiors ?? await units.GetSuperiorsAsync(unit.Id, ct);
-                }
-            });
+        // Each request's unit and superiors, when the caller did not hold them, read side by side.
+        var found = await SideBySide.SelectAsync(requests, async (request, ct) =>
+            (request.Unit ?? await units.GetAsync(request.Key.UnitId, ct)) is { } unit
+                ? (Unit: unit, Superiors: request.Superiors ?? await units.GetSuperiorsAsync(unit.Id, ct))
+                : (Unit: (Unit?)null, Superiors: (IReadOnlyList<Unit>)[]), cancellationToken);
 
         // An alert whose first step is due at once is added with it taken: the insert, its active index row and the row
         // of the one person notified, where an insert, its index, a replace and its index rows took 5 requests; the
@@ -40,43 +36,41 @@ public sealed class OpenAlerts(
         // of the run (the same digest ids) finds the alert marked with the run and posts it again, so a crash in between
         // loses no notification and sends none twice.
         var today = VietnamDate.DayOf(now);
-        var candidates = Enumerable.Range(0, requests.Count).Where(i => resolved[i] is not null).Select(i =>
+        var candidates = requests.Zip(found).Where(r => r.Second.Unit is not null).Select(r =>
         {
-            var open = Alert.Open(requests[i].Key, resolved[i]!, policy.ChainFor(requests[i].Key.Rule, resolved[i]!, chains[i]!), now, requests[i].Detail);
+            var (request, (unit, superiors)) = r;
+            var open = Alert.Open(request.Key, unit!, policy.ChainFor(request.Key.Rule, unit!, superiors), now, request.Detail);
             return (Open: open, Step: open.DueStep(today));
         }).DistinctBy(c => c.Open.Key).ToList();
         var added = await store.TryAddAllAsync(
             [.. candidates.Select(c => c.Step is { } step ? c.Open.Take(step, now) with { StepTakenAtOpenBy = runId } : c.Open)], cancellationToken);
-        var outcomes = new Opening?[candidates.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) =>
+        var outcomes = await SideBySide.SelectAsync([.. candidates.Zip(added)], async (c, ct) =>
+        {
+            var ((open, step), stored) = c;
+            if (stored is not null)
             {
-                var (open, step) = candidates[i];
-                if (added[i] is { } stored)
-                {
-                    // Insert-only: of two copies opening one key, one adds it and counts it.
-                    metrics.AlertOpened(open.Key.Rule);
-                    outcomes[i] = step is null ? new Opening(stored, false) : new Opening(stored with { Alert = open }, true);
-                    return;
-                }
+                // Insert-only: of two copies opening one key, one adds it and counts it.
+                metrics.AlertOpened(open.Key.Rule);
+                return step is null ? new Opening(stored, false) : new Opening(stored with { Alert = open }, true);
+            }
 
-                outcomes[i] = await store.GetAsync(open.Key, ct) switch
-                {
-                    { Alert: { StepTakenAtOpenBy: { } by, StepsTaken: var taken } } existing when step is { } due && by == runId && taken == due + 1 =>
-                        new Opening(existing with { Alert = open }, true),
-                    { Alert: { State: AlertState.Open, StepsTaken: 0 } } existing => new Opening(existing, false),
-                    _ => null,
-                };
-            });
+            return await store.GetAsync(open.Key, ct) switch
+            {
+                { Alert: { StepTakenAtOpenBy: { } by, StepsTaken: var taken } } existing when step is { } due && by == runId && taken == due + 1 =>
+                    new Opening(existing with { Alert = open }, true),
+                { Alert: { State: AlertState.Open, StepsTaken: 0 } } existing => new Opening(existing, false),
+                _ => null,
+            };
+        }, cancellationToken);
 
         // Alerts this run opened, and ones a crashed earlier attempt opened but did not notify, get their level 1 now;
         // those opened with the step taken are only notified.
         var opened = outcomes.OfType<Opening>().ToList();
         var recorded = opened.Where(o => o.Recorded).Select(o => o.Alert.Alert.Key).ToHashSet();
         // The units are in hand (given or read above): the dispatcher need not read a cell again for its plan email.
-        var known = resolved.OfType<Unit>().DistinctBy(u => u.Id, StringComparer.Ordinal).ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var known = found.Select(f => f.Unit).OfType<Unit>().DistinctBy(u => u.Id, StringComparer.Ordinal).ToDictionary(u => u.Id, StringComparer.Ordinal);
         var dispatch = await dispatcher.DispatchAsync(runId, opened.Select(o => o.Alert), now, cancellationToken, extra, recorded, known, keyedByContent);
-        return new OpenAlertsResult(opened.Count, resolved.Count(u => u is null), dispatch);
+        return new OpenAlertsResult(opened.Count, found.Count(f => f.Unit is null), dispatch);
     }
 
     /// <summary>Opens one alert without notifying anyone yet (the next escalation run does): for events handled one by one.</summary>

@@ -1,3 +1,4 @@
+using PartyFunctions.Concurrency;
 using PartyFunctions.Deadlines;
 using PartyFunctions.Organisation;
 using PartyFunctions.Remediation;
@@ -29,12 +30,9 @@ public sealed class RunEscalation(
             return RunOutcome.AlreadyDone(runId);
         }
 
-        // Each open alert's condition is its own read (a score, a plan): asked 16 at a time, so the run waits for the
-        // active alerts / 16 round trips, not one per alert.
+        // Each open alert's condition is its own read (a score, a plan): asked side by side, not one after the other.
         var active = await store.GetActiveAsync(cancellationToken);
-        var reasons = new string?[active.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, active.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => reasons[i] = active[i].Alert.IsOpen ? await ClearedAsync(active[i].Alert, ct) : null);
+        var reasons = await SideBySide.SelectAsync(active, async (stored, ct) => stored.Alert.IsOpen ? await ClearedAsync(stored.Alert, ct) : null, cancellationToken);
         var work = new List<StoredAlert>(active.Count);
         var resolved = new HashSet<AlertKey>();
         foreach (var (stored, reason) in active.Zip(reasons))

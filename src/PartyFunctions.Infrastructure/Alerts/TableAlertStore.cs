@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using PartyFunctions.Alerts;
+using PartyFunctions.Concurrency;
 using PartyFunctions.Infrastructure.Organisation;
 
 namespace PartyFunctions.Infrastructure.Alerts;
@@ -43,10 +44,7 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
     /// </summary>
     public async Task<IReadOnlyList<StoredAlert?>> TryAddAllAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
-        var added = new StoredAlert?[alerts.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, alerts.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => added[i] = await InsertAsync(alerts[i], ct));
+        var added = await SideBySide.SelectAsync(alerts, InsertAsync, cancellationToken);
         var rows = added.OfType<StoredAlert>()
             .SelectMany(a => a.Alert.Alerted.Select(step => AlertEntities.Recipient(a.Alert, step.Email!)).Prepend(AlertEntities.Active(a.Alert)))
             .DistinctBy(row => (row.PartitionKey, row.RowKey))
@@ -111,21 +109,19 @@ public sealed class TableAlertStore(AlertTables tables) : IAlertStore
         var alerts = tables.AlertsAsync();
         var active = await QueryAsync(await tables.IndexAsync(), TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntities.ActivePartition}"), cancellationToken);
         var indexed = active.ToDictionary(a => a.Alert.Key, a => Json(a.Alert));
-        // Each unit's alerts are one partition: read 16 at a time, in the index's order of units.
+        // Each unit's alerts are one partition: read side by side, in the index's order of units.
         var units = indexed.Keys.Select(k => k.UnitId).Distinct(StringComparer.Ordinal).ToList();
-        var ofUnits = new IReadOnlyList<StoredAlert>[units.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, units.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) =>
+        var ofUnits = await SideBySide.SelectAsync(units, async (unit, ct) =>
+        {
+            var ofUnit = await QueryAsync(await alerts, TableClient.CreateQueryFilter($"PartitionKey eq {unit}"), ct);
+            // A fault between an alert's write and its index rows leaves the index behind; the daily read repairs it.
+            foreach (var stale in ofUnit.Where(a => indexed.TryGetValue(a.Alert.Key, out var json) && json != Json(a.Alert)))
             {
-                var ofUnit = await QueryAsync(await alerts, TableClient.CreateQueryFilter($"PartitionKey eq {units[i]}"), ct);
-                // A fault between an alert's write and its index rows leaves the index behind; the daily read repairs it.
-                foreach (var stale in ofUnit.Where(a => indexed.TryGetValue(a.Alert.Key, out var json) && json != Json(a.Alert)))
-                {
-                    await IndexAsync(stale.Alert, ct);
-                }
+                await IndexAsync(stale.Alert, ct);
+            }
 
-                ofUnits[i] = [.. ofUnit.Where(a => a.Alert.IsActive)];
-            });
+            return ofUnit.Where(a => a.Alert.IsActive);
+        }, cancellationToken);
 
         return [.. ofUnits.SelectMany(a => a)];
     }
